@@ -1,0 +1,97 @@
+"""``calm``: serve, draft, techniques.
+
+Exit codes: 0 ok (the draft JSON says ready or flagged), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from service.config import get_settings
+from service.errors import field_errors
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+def _fail(message: str, rows: list[dict[str, Any]] | None = None) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    for row in rows or []:
+        typer.echo(f"  {row['field']}: {row['message']}", err=True)
+    raise typer.Exit(2)
+
+
+def read_json(path: str, what: str) -> Any:
+    """Read JSON from a file or ``-`` (stdin); bad input exits 2 with the reason."""
+    try:
+        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot read {what} {path!r}: {exc.strerror}")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        _fail(
+            f"{what} {path!r} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        )
+
+
+@app.command()
+def draft(
+    thread_file: Annotated[
+        str, typer.Argument(metavar="THREAD.json", help="request body; - for stdin")
+    ],
+    model: Annotated[str | None, typer.Option(help="any LiteLLM model string")] = None,
+    technique: Annotated[str | None, typer.Option(help="a technique id, or auto")] = None,
+) -> None:
+    """Draft a reply for THREAD.json and print the draft JSON."""
+    from service.pipeline.drafting import Drafter
+    from service.schemas import DraftRequest
+
+    body = read_json(thread_file, "thread file")
+    if not isinstance(body, dict):
+        _fail("the thread file must hold a JSON object (the request body)")
+    if model:
+        body["model"] = model
+    if technique:
+        body["technique"] = technique
+    try:
+        request = DraftRequest.model_validate(body)
+    except ValidationError as exc:
+        _fail("invalid request", field_errors(exc.errors(), drop_prefix=""))
+    result = asyncio.run(Drafter.from_settings(get_settings()).draft(request))
+    typer.echo(result.model_dump_json(indent=2))
+    if result.status == "flagged":
+        typer.echo(f"flagged: {result.flag_reason}", err=True)
+
+
+@app.command()
+def techniques() -> None:
+    """List the techniques, one line each."""
+    from service.pipeline.prompt_files import load_library
+    from service.schemas import TECHNIQUE_IDS
+
+    library = load_library(get_settings().prompts_dir)
+    for tid in TECHNIQUE_IDS:
+        doc = library.technique(tid)
+        typer.echo(f"{tid:<28} {doc.meta.get('summary', '')}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Run the HTTP service (OpenAPI at /docs)."""
+    import uvicorn
+
+    uvicorn.run("service.main:create_app", factory=True, host=host, port=port)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""One guardrails-ai validator per contract check id; `guard.py` composes them."""
