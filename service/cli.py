@@ -93,5 +93,22 @@ def serve(
     uvicorn.run("service.main:create_app", factory=True, host=host, port=port)
 
 
+def _add_plugin_commands() -> None:
+    """Commands other packages register under the ``calm.commands`` entry-point group.
+
+    ``calm eval`` comes from ``evals/`` this way, so ``service`` never imports ``evals``.
+    """
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="calm.commands"):
+        try:
+            sub = entry.load()
+        except ImportError:  # the plugin's package is not installed here
+            continue
+        app.add_typer(sub, name=entry.name)
+
+
+_add_plugin_commands()
+
 if __name__ == "__main__":
     app()

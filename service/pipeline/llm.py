@@ -22,7 +22,8 @@ from litellm import CustomLLM, ModelResponse
 
 from service.config import Settings
 from service.errors import ModelError, ModelUnavailable
-from service.pipeline import fake_model, playbook
+from service.pipeline import fake_model
+from service.pipeline.playbook import write_reply
 from service.pipeline.tokens import count_message_tokens, count_tokens
 
 litellm.suppress_debug_info = True
@@ -46,7 +47,7 @@ class _CalmProvider(CustomLLM):
     def _respond(self, model: str, messages: list[dict[str, str]]) -> ModelResponse:
         name = model.split("/", 1)[-1]
         if name == "playbook":
-            text = playbook.write_reply(messages)
+            text = write_reply(messages)
         elif name == "fake":
             text = fake_model.take(messages)
         else:
@@ -190,5 +191,7 @@ def _cost(response: ModelResponse, model: str) -> float:
 
 
 def _short(exc: BaseException, limit: int = 300) -> str:
-    text = " ".join(str(exc).split())
+    """One line for logs and notices: no traceback (LiteLLM embeds one in wrapped errors)."""
+    text = str(exc).split("Traceback (most recent call last)", 1)[0]
+    text = " ".join(text.replace("litellm.", "").split()) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"

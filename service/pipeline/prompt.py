@@ -126,6 +126,7 @@ def _row(index: int, message: Message, text_limit: int | None = None) -> dict[st
         half = text_limit // 2
         text = f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
     return {
+        "omitted": 0,
         "index": index,
         "role": message.role,
         "text": text,
