@@ -70,7 +70,7 @@ class _CalmProvider(CustomLLM):
     ) -> ModelResponse:
         return self._respond(model, messages)
 
-    async def acompletion(  # type: ignore[override]
+    async def acompletion(
         self, model: str, messages: list[Any], *args: Any, **kwargs: Any
     ) -> ModelResponse:
         return self._respond(model, messages)
@@ -163,7 +163,7 @@ class ModelClient:
                 cause=f"{type(exc).__name__}: {_short(exc)}",
             ) from exc
         latency_ms = (time.perf_counter() - started) * 1000
-        text = (response.choices[0].message.content or "").strip()  # type: ignore[union-attr]
+        text = (response.choices[0].message.content or "").strip()
         if not text:
             raise ModelError(
                 "model returned an empty reply", model=model, retryable=True, cause="empty"
