@@ -192,7 +192,8 @@ def test_each_failing_commitment_is_reported(ctx: CheckContext) -> None:
 # ---- find_commitments --------------------------------------------------------------------------
 
 
-def test_find_commitments_reports_each_window_as_written() -> None:
+def test_find_commitments_reports_each_window_as_the_contract_shows() -> None:
+    """Durations drop their "within"/"in" (contract: window "20 minutes"); deadlines keep "by"."""
     draft = (
         "Hi Dana, I'll send you the first file within 20 minutes. I'll call you tomorrow by noon, "
         "and we'll email the report today by 5 PM. If it stalls I'll ring you at 10:45. "
@@ -201,7 +202,7 @@ def test_find_commitments_reports_each_window_as_written() -> None:
     assert time_frame.find_commitments(draft) == [
         Commitment(
             text="Hi Dana, I'll send you the first file within 20 minutes.",
-            window="within 20 minutes",
+            window="20 minutes",
         ),
         Commitment(
             text="I'll call you tomorrow by noon, and we'll email the report today by 5 PM.",
@@ -217,7 +218,7 @@ def test_find_commitments_reports_each_window_as_written() -> None:
 
 def test_find_commitments_keeps_the_window_of_the_promise_not_of_work_done_now() -> None:
     draft = "I'm re-running it on our side now, and I'll send you the file within 30 minutes."
-    assert [c.window for c in time_frame.find_commitments(draft)] == ["within 30 minutes"]
+    assert [c.window for c in time_frame.find_commitments(draft)] == ["30 minutes"]
     assert [c.window for c in time_frame.find_commitments("Tomorrow by noon, I'll call you.")] == [
         "Tomorrow by noon"
     ]

@@ -35,7 +35,7 @@ async def test_passing_reply_is_ready_with_everything_recorded(
     assert {s.id for s in draft.signals} >= {"repeated-contact"}
     assert draft.prompt_version.startswith(draft.technique.id + "@")
     assert draft.prompt_versions["system"].startswith("system@")
-    assert [c.window for c in draft.commitments] == ["within 30 minutes"]
+    assert [c.window for c in draft.commitments] == ["30 minutes"]
     assert all(c.passed for c in draft.checks) and draft.checks
     assert draft.usage.prompt_tokens > 500 and draft.usage.completion_tokens > 10
     assert draft.flag_reason is None and draft.notices == []

@@ -241,8 +241,21 @@ def find_commitments(draft: str) -> list[Commitment]:
         own = [f for f in spans if any(_same_clause(a.masked, p, f[0]) for p, _ in promises)]
         if not own and spans:
             own = [min(spans, key=lambda f: abs(f[0] - promises[0][0]))]
-        out += [Commitment(text=a.sentences[idx].text, window=draft[s:e]) for s, e in own]
+        out += [Commitment(text=a.sentences[idx].text, window=_window(draft[s:e])) for s, e in own]
     return out
+
+
+_DURATION_LEAD = re.compile(
+    r"^(?:within|in)\s+(?=\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b|fifteen\b"
+    r"|twenty|thirty|forty|sixty|half\b)",
+    re.I,
+)
+
+
+def _window(phrase: str) -> str:
+    """The window as the contract reports it: "within 20 minutes" -> "20 minutes";
+    deadlines keep their preposition ("by 2:30 PM", "tomorrow by noon")."""
+    return _DURATION_LEAD.sub("", phrase)
 
 
 def _same_clause(masked: str, i: int, j: int) -> bool:
