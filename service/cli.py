@@ -1,4 +1,4 @@
-"""``calm``: serve, draft, techniques.
+"""``calm``: serve, draft, check, techniques.
 
 Exit codes: 0 ok (the draft JSON says ready or flagged), 2 bad input.
 """
@@ -8,14 +8,19 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 
 from service.config import get_settings
 from service.errors import field_errors
+from service.schemas import CheckRequest
+
+if TYPE_CHECKING:
+    from service.pipeline.drafting import Drafter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -68,6 +73,92 @@ def draft(
     typer.echo(result.model_dump_json(indent=2))
     if result.status == "flagged":
         typer.echo(f"flagged: {result.flag_reason}", err=True)
+
+
+@app.command()
+def check(
+    draft_file: Annotated[
+        str | None, typer.Argument(metavar="DRAFT.txt", help="the reply text; - for stdin")
+    ] = None,
+    thread: Annotated[
+        str | None, typer.Option(metavar="THREAD.json", help="request body: thread, policy, facts")
+    ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(metavar="FILE.jsonl", help='lines {"draft", "thread", "policy", "facts"}'),
+    ] = None,
+) -> None:
+    """Check drafts people wrote. Exit 0 all pass, 1 any fails, 2 bad input."""
+    from service.pipeline.drafting import Drafter
+
+    if batch is not None:
+        if draft_file or thread:
+            _fail("use either DRAFT.txt --thread THREAD.json or --batch FILE.jsonl, not both")
+        raise typer.Exit(_check_batch(Drafter.from_settings(get_settings()), batch))
+    if draft_file is None or thread is None:
+        _fail("give DRAFT.txt and --thread THREAD.json, or --batch FILE.jsonl")
+    try:
+        text = sys.stdin.read() if draft_file == "-" else Path(draft_file).read_text("utf-8")
+    except OSError as exc:
+        _fail(f"cannot read draft {draft_file!r}: {exc.strerror}")
+    body = read_json(thread, "thread file")
+    if not isinstance(body, dict):
+        _fail("the thread file must hold a JSON object (the request body)")
+    request = _check_request({**_pick(body), "draft": text})
+    if isinstance(request, list):
+        _fail("invalid input", request)
+    report = Drafter.from_settings(get_settings()).check(request)
+    typer.echo(report.model_dump_json(indent=2))
+    raise typer.Exit(0 if report.passed else 1)
+
+
+_CHECK_KEYS = ("draft", "thread", "policy", "facts")
+
+
+def _pick(body: dict[str, Any]) -> dict[str, Any]:
+    """The keys a check needs; others (labels, notes, "technique", "model") are ignored."""
+    return {k: body[k] for k in _CHECK_KEYS if k in body}
+
+
+def _check_request(body: dict[str, Any]) -> CheckRequest | list[dict[str, Any]]:
+    try:
+        return CheckRequest.model_validate(body)
+    except ValidationError as exc:
+        return field_errors(exc.errors(), drop_prefix="")
+
+
+def _check_batch(drafter: Drafter, path: str) -> int:
+    """One JSON result per input line, in order; a bad line gets an error row and the rest go on."""
+    if path == "-":
+        return _check_lines(drafter, sys.stdin)
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            return _check_lines(drafter, handle)
+    except OSError as exc:
+        _fail(f"cannot read batch file {path!r}: {exc.strerror}")
+
+
+def _check_lines(drafter: Drafter, lines: Iterable[str]) -> int:
+    worst = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out: dict[str, Any] = {"line": number, "error": f"not valid JSON: {exc.msg}"}
+        else:
+            parsed = _check_request(_pick(row) if isinstance(row, dict) else {})
+            if isinstance(parsed, list):
+                out = {"line": number, "error": "invalid input", "detail": parsed}
+            else:
+                report = drafter.check(parsed)
+                out = {"line": number, **report.model_dump(mode="json")}
+                worst = max(worst, 0 if report.passed else 1)
+        if "error" in out:
+            worst = 2
+        typer.echo(json.dumps(out, ensure_ascii=False))
+    return worst
 
 
 @app.command()

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from service import __version__
-from service.api import drafts, meta
+from service.api import checks, drafts, meta
 from service.config import Settings, get_settings
 from service.errors import CalmError, field_errors
 from service.pipeline.drafting import Drafter
@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, drafter: Drafter | None = None)
         lifespan=lifespan,
     )
     app.include_router(drafts.router)
+    app.include_router(checks.router)
     app.include_router(meta.router)
 
     @app.middleware("http")

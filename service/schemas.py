@@ -217,6 +217,23 @@ class Draft(BaseModel):
         return self
 
 
+class CheckRequest(_Strict):
+    """A draft someone wrote (or edited), checked against its thread: ``POST /v1/checks``."""
+
+    draft: Annotated[str, StringConstraints(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+    thread: Thread
+    policy: Policy | None = None
+    facts: list[LineText] = Field(default_factory=list, max_length=MAX_FACTS)
+
+
+class CheckReport(BaseModel):
+    passed: bool
+    checks: list[CheckResult]
+    commitments: list[Commitment] = Field(
+        default_factory=list, description="promises with a time frame, for the agent to confirm"
+    )
+
+
 class TechniqueInfo(BaseModel):
     id: str
     name: str

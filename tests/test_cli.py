@@ -70,3 +70,57 @@ def test_console_entry_point_runs_in_a_fresh_process() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["status"] == "ready"
+
+
+GOOD_REPLY = (
+    "Dana, thank you for sticking with this. I'm sorry the export failed at 92% again.\n\n"
+    "I'm re-running it on our side now, and I'll send you the file within 30 minutes."
+)
+BAD_REPLY = "Sorry for any inconvenience. As I already said, we'll look into it soon."
+
+
+def test_check_exit_codes_follow_the_contract(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(GOOD_REPLY)
+    bad.write_text(BAD_REPLY)
+    ok = runner.invoke(app, ["check", str(good), "--thread", EXAMPLE])
+    assert ok.exit_code == 0, ok.output
+    report = json.loads(ok.stdout)
+    assert report["passed"] is True and len(report["checks"]) >= 3
+    assert [c["window"] for c in report["commitments"]] == ["30 minutes"]
+
+    failing = runner.invoke(app, ["check", str(bad), "--thread", EXAMPLE])
+    assert failing.exit_code == 1
+    report = json.loads(failing.stdout)
+    ids = {c["id"] for c in report["checks"] if not c["passed"]}
+    assert {"apology-action", "time-frame", "no-blame"} <= ids
+
+    assert runner.invoke(app, ["check", str(good)]).exit_code == 2  # no --thread
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["check", str(empty), "--thread", EXAMPLE])
+    assert result.exit_code == 2 and "draft" in result.stderr
+
+
+def test_check_batch_writes_one_result_per_line_in_order(tmp_path: Path) -> None:
+    body = json.loads(Path(EXAMPLE).read_text())
+    rows = [
+        {"draft": GOOD_REPLY, **body, "expected": "labels are ignored"},
+        {"draft": BAD_REPLY, "thread": body["thread"]},
+        {"draft": GOOD_REPLY, "thread": {"channel": "fax"}},
+    ]
+    batch = tmp_path / "day.jsonl"
+    batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n{not json\n")
+    result = runner.invoke(app, ["check", "--batch", str(batch)])
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["line"] for o in out] == [1, 2, 3, 4]
+    assert out[0]["passed"] is True and out[1]["passed"] is False
+    assert out[2]["error"] == "invalid input"
+    assert any(d["field"].startswith("thread.") for d in out[2]["detail"])
+    assert "not valid JSON" in out[3]["error"]
+    assert result.exit_code == 2  # some lines were bad input
+
+    batch.write_text("\n".join(json.dumps(r) for r in rows[:2]))
+    assert runner.invoke(app, ["check", "--batch", str(batch)]).exit_code == 1
+    batch.write_text(json.dumps(rows[0]))
+    assert runner.invoke(app, ["check", "--batch", str(batch)]).exit_code == 0

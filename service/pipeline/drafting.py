@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from service.config import Settings
 from service.errors import ModelError, ModelUnavailable
-from service.pipeline.checks.base import CheckContext
+from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite, default_suite
 from service.pipeline.checks.time_frame import find_commitments
 from service.pipeline.llm import Completion, ModelClient
@@ -25,7 +25,16 @@ from service.pipeline.prompt_files import PromptLibrary, load_library
 from service.pipeline.signals import detect_signals
 from service.pipeline.specifics import extract_specifics
 from service.pipeline.techniques import choose_technique
-from service.schemas import AttemptLog, CheckResult, Draft, DraftRequest, Usage
+from service.schemas import (
+    AttemptLog,
+    CheckReport,
+    CheckRequest,
+    CheckResult,
+    Draft,
+    DraftRequest,
+    Policy,
+    Usage,
+)
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -54,6 +63,28 @@ class Drafter:
             client=ModelClient(settings),
         )
 
+    def check(self, request: CheckRequest) -> CheckReport:
+        """Run every check on a draft a person wrote, with the same windows drafting would use."""
+        ctx = CheckContext(
+            thread=request.thread,
+            policy=request.policy,
+            facts=tuple(request.facts),
+            windows=self.windows(request.policy),
+        )
+        checks = self.suite.run(request.draft, ctx)
+        return CheckReport(
+            passed=all(c.passed for c in checks),
+            checks=checks,
+            commitments=find_commitments(request.draft),
+        )
+
+    def windows(self, policy: Policy | None) -> Windows:
+        return resolve_windows(
+            policy,
+            first_update=self.settings.default_first_update,
+            resolution=self.settings.default_resolution,
+        )
+
     async def draft(self, request: DraftRequest) -> Draft:
         started = time.perf_counter()
         thread, policy = request.thread, request.policy
@@ -61,11 +92,7 @@ class Drafter:
         technique = choose_technique(
             signals, thread=thread, policy=policy, requested=request.technique
         )
-        windows = resolve_windows(
-            policy,
-            first_update=self.settings.default_first_update,
-            resolution=self.settings.default_resolution,
-        )
+        windows = self.windows(policy)
         model = request.model or self.settings.default_model
         prompt = build_prompt(
             request,
