@@ -38,5 +38,5 @@ def flagged(draft: str, result: CheckResult) -> list[str]:
 
 
 def labelled() -> list[dict[str, Any]]:
-    lines = (DATA / "labelled_three.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / "labelled" / "three.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

@@ -1,6 +1,6 @@
 """Precision and recall of the three checks on a hand-labelled set of agent drafts.
 
-tests/checks/data/labelled_three.jsonl: drafts written in the voices real agents use (chat, email,
+tests/checks/data/labelled/three.jsonl: drafts written in the voices real agents use (chat, email,
 phone talk tracks, social replies), each labelled by hand, as a QA reviewer would, with whether
 each check should pass. The positive class is "the check fails" (it caught a bad draft):
 precision = caught / flagged, recall = caught / bad.
