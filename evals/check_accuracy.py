@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,20 +113,21 @@ def table(title: str, scores: dict[str, Score]) -> str:
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     files = sorted(LABELLED_DIR.glob("*.jsonl"))
-    all_rows: list[dict[str, Any]] = []
-    all_results: list[dict[str, Any]] = []
-    blind_scores: dict[str, Score] = {}
-    for path in files:
-        rows, results = read_rows(path), batch_results(path)
-        all_rows += rows
-        all_results += results
-        if path.name == BLIND:
-            blind_scores = score(rows, results)
+    per_file = {path.name: read_rows(path) for path in files}
+    all_rows = [row for rows in per_file.values() for row in rows]
+    with tempfile.TemporaryDirectory() as tmp:  # one calm process for every file
+        joined = Path(tmp) / "all.jsonl"
+        joined.write_text("".join(json.dumps(r) + "\n" for r in all_rows), encoding="utf-8")
+        all_results = batch_results(joined)
     overall = score(all_rows, all_results)
     print(f"labelled drafts: {len(all_rows)} in {len(files)} files ({LABELLED_DIR})")
     print(table("all labelled files (calm check --batch)", overall))
-    if blind_scores:
-        print(table(f"held-out blind set only ({BLIND}: never tuned against)", blind_scores))
+    start = 0
+    for name, rows in per_file.items():
+        if name == BLIND:
+            blind = score(rows, all_results[start : start + len(rows)])
+            print(table(f"held-out blind set only ({BLIND}: never tuned against)", blind))
+        start += len(rows)
     worst = min(min(s.precision, s.recall) for s in overall.values() if s.support)
     if verbose:
         for check_id, s in overall.items():
