@@ -10,16 +10,23 @@ the index of the message it came from, so an agent can see *why* a technique was
 - Quoted text (``>`` lines, "On ... wrote:" tails, `your agent said "..."`) is masked first, so
   an agent's words quoted back never trigger a signal (see `specifics.mask_quoted`).
 - Negation is checked in the few words before a match ("I'm not going to cancel", "I don't want
-  a refund") for signals where a negator flips the meaning.
-- Lexicons tolerate common typos ("manger", "cancle", "ur") because upset people type fast.
+  a refund") for signals where a negator flips the meaning. Abuse is only taken back by a
+  disclaimer ("I'm not calling you an idiot"), not by any negator ("why can't you idiots..."),
+  and a manager request is not one when it is an attempt ("on hold an hour to speak to a human").
+- The keyword tables live in `signal_lexicon`: small compositional pieces that tolerate typos,
+  lowercase and missing apostrophes ("manger", "cancle", "dont", "ur"). They are compiled once
+  at import and matched on a lowercased copy of each message (same length, so offsets still
+  index the original text and evidence stays verbatim).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
+from service.pipeline import signal_lexicon as lex
 from service.pipeline.specifics import (
+    clause_before,
     describes_problem,
     first_sentence,
     is_negated,
@@ -60,252 +67,15 @@ SIGNAL_DESCRIPTIONS: dict[str, str] = {
 }
 SIGNAL_IDS: tuple[str, ...] = tuple(SIGNAL_DESCRIPTIONS)
 
-_F = re.IGNORECASE
-_N = (
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|"
-    r"multiple|many|so\s+many)"
-)
-_ORD = r"(?:second|third|fourth|fifth|sixth|2nd|3rd|[4-9]th|umpteenth|nth)"
-_YOUR = r"(?:your|ur|yr|the|a|an)"
-_BOSS = r"(?:manager|manger|managr|supervis[oe]r|superior|boss|team\s+lead)"
-_INSULT = (
-    r"(?:idiots?|morons?|imbeciles?|clowns?|dumbass(?:es)?|jackass(?:es)?|a[rs]seholes?|retards?|"
-    r"scum(?:bags?)?|losers?|buffoons?|muppets?|twats?|dickheads?|pricks?|bitch(?:es)?|cretins?)"
-)
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_EVENT = (
-    r"(?:flight|connection|meeting|call|deadline|appointment|event|interview|train|bus|ferry|"
-    r"wedding|presentation|exam|shift|dinner|party|birthday|funeral|class|concert|show|game|"
-    r"trip|ceremony|graduation|recital|payment|window|check-?in)"
-)
-
-# signal -> (negatable, alternatives). Each is compiled to one case-insensitive regex and run on
-# the masked customer text; (?-i:...) marks the few case-sensitive bits (AGAIN, HELP).
-_LEXICON: dict[str, tuple[bool, tuple[str, ...]]] = {
-    "abuse": (True, (
-        rf"\byou\s+(?:[\w-]+\s+){{0,3}}?{_INSULT}\b",
-        rf"\b(?:bunch|pack|load)\s+of\s+(?:[\w-]+\s+){{0,2}}?{_INSULT}",
-        r"\bare\s+you\s+(?:all\s+)?(?:idiots?|stupid|dumb|morons?|brain-?dead|deaf|blind)\b",
-        r"\bf+u+c*k+\s*(?:you|u|off|yourselves?)\b|\bgo\s+(?:fuck|to\s+hell)\b|\bscrew\s+you\b",
-        r"\bshut\s+(?:the\s+\w+\s+)?up\b|\bstfu\b",
-        r"\b(?:fucking|f\*+ing|effing)\s+(?:idiots?|morons?|clowns?|incompetent|useless|liars?)\b",
-        r"\b(?:I'?ll|I\s+will|gonna|going\s+to)\s+(?:come\s+(?:and\s+)?)?find\s+(?:you|your)\b",
-        r"\byou'?ll\s+regret\b|\bwatch\s+your\s+back\b|\bI\s+know\s+where\s+you\b",
-    )),
-    "manager-request": (True, (
-        rf"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:{_YOUR}|someone|somebody)\s+(?:\w+\s+)?"
-        rf"(?:{_BOSS}|human|person)\b",
-        rf"\b(?:transfer|put|get|connect|pass)\s+me\s+(?:through\s+)?(?:to|with)\s+(?:{_YOUR}\s+)?"
-        rf"(?:{_BOSS}|human|someone|somebody)\b",
-        rf"\bescalate\s+(?:this|it|my\s+\w+)\b|\bescalated\s+to\s+{_YOUR}\s+{_BOSS}\b",
-        rf"\b(?:want|like|need|get\s+me)\s+{_YOUR}\s+{_BOSS}\b|\b{_BOSS}\s*,?\s+(?:please|now)\b",
-        r"\bget\s+me\s+(?:a|an|your|the)\s+(?:real\s+|live\s+|actual\s+)?(?:person|human|agent)\b",
-        r"\bsomeone\s+(?:with|who\s+has)\s+(?:more\s+)?authority\b|\bsomeone\s+(?:in\s+charge|"
-        r"(?:more\s+)?senior|higher\s+up)\b",
-    )),
-    "legal-threat": (True, (
-        r"\b(?:lawyers?|attorneys?|solicitors?|legal\s+action|lawsuit|small\s+claims|class\s+action"
-        r"|BBB|better\s+business\s+bureau|charge\s?backs?|ombudsman|trading\s+standards|consumer\s+"
-        r"protection|attorney\s+general|FTC|FCC|CFPB)\b",
-        r"\b(?:sue|suing)\s+(?:you|your|them|the|for)\b|\b(?:I'?ll|will|gonna|going\s+to)\s+sue\b",
-        r"\breport(?:ing)?\s+(?:you|this|your\s+\w+)\s+to\b|\b(?:in|to)\s+court\b",
-        r"\bdisput(?:e|ing)\s+(?:this|the|that)\s+(?:charge|payment|transaction)\b",
-        r"\b(?:go(?:ing)?|call(?:ing)?|contact(?:ing)?)\s+(?:to\s+)?my\s+(?:bank|card\s+compan\w+)\b",
-    )),
-    "refund-demand": (True, (
-        r"\b(?:want|need|demand|expect|request(?:ing)?|ask(?:ing)?\s+for|like|deserve|entitled\s+to"
-        r"|give\s+me|issue\s+me|get)\b[^.!?\n]{0,25}?\brefund\b",
-        r"\brefund\s+(?:me|us|it|this)\b|\bmoney\s+(?:back|return(?:ed)?)\b|\breimburse\s+(?:me|us)\b",
-        r"\b(?:can|could)\s+(?:that|this|it|the\s+(?:charge|purchase|payment))\s+be\s+(?:undone|"
-        r"reversed|refunded)\b",
-        r"\b(?:charge|payment|fee|transaction)s?\s+(?:be\s+)?(?:reversed|refunded|credited\s+back)\b",
-        r"\b(?:my|the|our)\s+(?:[£$€]?\d[\d.,]*\s+)?(?:\w+\s+)?(?:money|fee|deposit|payment|charge)\s+"
-        r"back\b",
-        r"\breverse\s+(?:the|this|that)\s+(?:charge|payment|fee)\b",
-    )),
-    "outage": (True, (
-        r"\b(?:site|website|app|servers?|service|system|platform|portal|api|checkout|network|"
-        r"everything|it)(?:'s|\s+is|\s+are|\s+was|\s+were|\s+went|\s+goes|\s+(?:has|have)\s+been)"
-        r"\s+(?:\w+\s+)?down\b",
-        r"\b(?:is|are)\s+(?:the\s+|your\s+)?(?:site|website|app|servers?|service|system|network|api"
-        r"|it|you)\s+down\b|(?<!let me )(?<!let us )\bdown\s+(?:again|for\s+everyone)\b",
-        r"\boutages?\b|\bdowntime\b|\b(?:getting|got|seeing|returns?)\s+(?:an?\s+)?5\d\d\b",
-        r"\b5\d\d\s+(?:errors?|bad\s+gateway|service\s+unavailable)\b",
-        r"\bnot\s+(?:loading|working)\s+for\s+(?:anyone|everyone|anybody|any\s+of\s+us)\b",
-        r"\btheirs\s+(?:are|is)\s+(?:dead|down)\b|\b(?:something|anything)\s+(?:wrong|broken)\s+on"
-        r"\s+your\s+(?:side|end)\b",
-        r"\b(?:anyone|everyone)\s+else(?:'s)?\b|\bis\s+it\s+just\s+me\b",
-        r"\bno\s+(?:signal|service|coverage|power|internet|connection)\s+(?:in|across|for)\s+(?:the\s+)?"
-        r"(?:whole|entire|all)\b",
-        r"\b(?:colleagues|coworkers|co-workers|everyone|others|neighbou?rs|whole\s+team)\s+(?:\w+\s+)?"
-        r"(?:have|has|are\s+having|see|seeing)\s+the\s+same\s+(?:issue|problem|thing)\b",
-    )),
-    "broken-promise": (True, (
-        r"\byou\s+(?:guys\s+)?(?:said|promised|told\s+me|guaranteed|assured)\b",
-        r"\b(?:was|were)\s+(?:supposed|meant|promised|guaranteed)\s+to\b",
-        r"\b(?:rep|agent|guy|lady|website|site|company|confirmation|email|faq|terms)\s+(?:\w+\s+)?"
-        r"(?:said|says|states|promised|told\s+me|guaranteed)\b|\b(?:spoke|talked)\s+to\b[^.!?\n]{0,25}\b(?:said|told)\b",
-        r"\bpaid\s+(?:extra\s+)?for\s+(?:next[- ]day|express|overnight|same[- ]day|priority)\b",
-        r"\b(?:I\s+was|we\s+were)\s+told\b[^.!?\n]{0,40}\b(?:would|will|'d)\b",
-        r"\band\s+now\s+(?:you(?:'re)?\s+(?:say|saying|tell)|it'?s\s+another|another)\b|\bpushed\s+"
-        r"back\s+again\b|\bnow\s+you(?:'re)?\s+(?:say|saying|telling\s+me)\b",
-        rf"\bsaid\s+(?:it\s+would\s+(?:take|be)\s+)?{_N}\s+(?:business\s+)?(?:days|weeks|hours)\b",
-        r"\bper\s+(?:your|the)\s+(?:\w+'s\s+)?(?:email|agent|rep|message|letter|call|chat)\b",
-    )),
-    "urgency": (False, (
-        r"\burgent(?:ly)?\b|\basap\b|\bas\s+soon\s+as\s+possible\b|\bemergency\b|\bimmediately\b",
-        r"\btime[- ]sensitive\b|\bright\s+(?:now|away)\b|\bdeadline\b|\bfor\s+tonight\b",
-        rf"\b(?:by|before|until)\s+(?:(?:end\s+of\s+)?(?:the\s+)?(?:day|tomorrow|tonight|today|eod|"
-        rf"noon|midnight)|{_DAY}|this\s+(?:morning|afternoon|evening)|\d{{1,2}}(?::\d\d)?\s?[ap]m)\b",
-        r"\b(?:fly|flying|flight|leave|leaving|meeting|starts?|due|boarding|appointment)\b[^.!?\n]"
-        r"{0,30}\b(?:in|within)\s+(?:an?|one|two|three|\d+|half\s+an?)\s+(?:hours?|minutes|mins)\b",
-        r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:presentation|meeting|flight|interview|exam|appointment|"
-        r"wedding|audit|demo|launch|event)\s+(?:is|starts|leaves)\s+(?:at|in|tomorrow|tonight|today"
-        r"|this)\b",
-        rf"\b(?:by|before)\s+(?:my|our|the)\s+(?:\w+\s+){{0,3}}?(?:on\s+{_DAY}|{_DAY}|tomorrow|"
-        r"tonight|today)\b|\bbefore\s+I\s+(?:leave|go|"
-        r"fly|head)\b",
-        r"\b(?:in|within)\s+the\s+next\s+(?:\d+|few|couple\s+of|two|three)\s+(?:hours?|minutes|mins)\b",
-        r"\b(?:need|needs|have\s+to|must|has\s+to)\b[^.!?\n]{0,40}\b(?:today|tonight|this\s+"
-        r"(?:morning|afternoon|evening))\b",
-        r"(?-i:\b(?:HELP|URGENT|ASAP|EMERGENCY)\b)",
-    )),
-    "repeated-contact": (False, (
-        rf"\b{_ORD}\s+(?:time|e-?mail|message|call|request|ticket|attempt|chat|DM|follow[- ]up)\b",
-        rf"\b{_ORD}\s+(?:\w+\s+)?(?:in\s+(?:a|\d+|two|three)\b|this\s+(?:week|month|year)|running"
-        r"|in\s+a\s+row)",
-        r"\b(?:called|emailed|written|wrote|messaged|contacted|chatted|tweeted|DM'?d|reached\s+out|"
-        rf"rang|phoned|asked|requested|unsubscribed|reported|complained|submitted|chased|raised|"
-        rf"filed)\b(?:\s+\w+){{0,3}}?\s+{_N}\s+times\b",
-        r"\b(?:told|asked|gave|sent|explained)\b(?:\s+\w+){0,5}\s+twice\b",
-        r"\bstill\s+(?:waiting|no\b|nothing|haven'?t|hasn'?t|not\b|broken)",
-        r"\b(?:not|isn'?t)\s+the\s+first\s+time\b|\bhow\s+many\s+(?:more\s+)?times\b",
-        r"\b(?:happened|happening|failed|failing|broke|crashed|died|dropped|stopped|leaking|charged|"
-        r"wrong|late|missing|locked|cancel+ed)[.!,]?\s+(?:\w+\s+)?again\b",
-        r"\b(?:yet|once|all\s+over)\s+again\b|\b(?:asking|writing|calling|contacting|chasing)\s+"
-        r"(?:\w+\s+)?again\b|(?:^|[.!?]\s*)again\s*[.!?]|(?-i:\bAGAIN\b)",
-        r"\b(?:nobody|no\s+one)\s+(?:has\s+)?(?:got(?:ten)?\s+back|replied|responded|answered|"
-        r"called\s+(?:me\s+)?back)|\bno\s+(?:reply|response|answer)\s+(?:yet|since|for)\b",
-        r"\b(?:already|previously)\s+(?:told|explained|reported|contacted|called|emailed)\b",
-        r"\b(?:every|each)\s+time\s+I\s+(?:call|contact|write)\b|\bevery\.\s*single\.\s*\w+",
-        r"\bevery\s+single\s+time\b|\bkeeps?\s+happening\b",
-        r"\band\s+now\s+(?:by|via|over|on|in)\s+(?:e-?mail|chat|phone|twitter|here)\b",
-    )),
-    "unresolved-after-handoff": (False, (
-        r"\b(?:transferred|passed|bounced|shuffled)\s+(?:me\s+)?(?:around|between|back)\b",
-        r"\b(?:get|got|keep\s+getting)\s+transferred\b",
-        r"\b(?:start|explain|repeat)\s+(?:\w+\s+){0,3}?(?:from\s+(?:scratch|the\s+(?:start|"
-        r"beginning))|all\s+over\s+again|everything\s+again)\b",
-    )),
-    "specific-loss": (True, (
-        r"\b(?:lost|losing|wasted)\s+(?:\w+\s+){0,2}?(?:hours?|days?|minutes|work|data|files|photos"
-        r"|money|sales?|orders|customers?|clients?|deals?|renewal|contract|progress|weekend|revenue"
-        r"|meetings?)\b",
-        rf"\bmissed\s+(?:my|the|a|our|his|her)\s+(?:\S+\s+){{0,2}}?{_EVENT}\b",
-        r"\b(?:failed|died|crashed|stopped|froze)\s+at\s+\d{1,3}\s?%",
-        rf"\b(?:going\s+to|gonna|will)\s+miss\s+(?:my|the|our)\s+(?:\S+\s+){{0,2}}?{_EVENT}\b",
-        r"\b(?:smashed|shattered|destroyed)\b",
-        r"\b(?:wiped|deleted|erased)\s+(?:\w+\s+){0,2}?(?:photos|pictures|files|data|documents|work"
-        r"|contacts|everything)\b|\b(?:spoiled|ruined)\b",
-        r"\btook\s+the\s+(?:day|morning|afternoon)\s+off\b|\bcost\s+(?:me|us)\s+(?:\$|£|€|\d)",
-        r"\bhad\s+to\s+(?:pay|buy|rent|book)\b",
-    )),
-    "wants-options": (True, (
-        r"\bwhat\s+(?:are|r)\s+(?:my|the|our)\s+(?:options|choices|alternatives)\b",
-        r"\b(?:my|our|what|which)\s+(?:options|choices|alternatives)\b",
-        r"\b(?:any|other)\s+(?:other\s+)?(?:options|alternatives)\b|\b(?:any\s+other|another)\s+way\b",
-        r"\bwhat\s+(?:can|could|would)\s+you\s+(?:do|offer|suggest|recommend)\b",
-        r"\bwhat\s+do\s+you\s+(?:suggest|recommend)\b|\banything\s+you\s+can\s+do\b",
-        r"\bwhich\s+(?:one|\w+)\s+should\s+(?:I|we)\b|\bor\s+(?:the|a)\s+\w+\s*\?",
-        r"\beither\s+(?:get|have|send|swap|return|exchange|a|an)\b[^.!?\n]{1,60}\bor\b",
-        r"\b(?:replacement|exchange|repair|credit)\s+or\s+(?:a\s+)?(?:refund|replacement|credit)\b",
-    )),
-    "compensation-request": (True, (
-        r"\bcompensat(?:e|ion)\b|\bgoodwill\b|\bmake\s+(?:it|this|things|that)\s+right\b",
-        r"\bmake\s+up\s+for\b|\bsomething\s+for\s+(?:the|my)\s+(?:trouble|hassle)\b",
-    )),
-    "churn-threat": (True, (
-        r"\b(?:cancel+|cancle|cansel)(?:ing|ed|led)?\s+(?:my|our|the)\s+(?:\w+\s+)?(?:account|acc?ount"
-        r"|subscription|plan|membership|service|contract)\b",
-        r"\b(?:want|get)\s+(?:this|it|everything)\s+cancel+ed\b|\bclos(?:e|ing)\s+(?:my|our)\s+acc",
-        r"\bswitch(?:ing)?\s+(?:over\s+)?to\s+(?:(?-i:[A-Z])\w+|a\s+competitor|another)\b",
-        r"\b(?:business|go|going|shop|shopping)\s+elsewhere\b|\bcompetitors?\b",
-        r"\btake\s+(?:my|our)\s+(?:money|business|custom)\s+(?:to|elsewhere)\b",
-        r"\bnever\s+(?:using|use|buying|buy|ordering|order|flying|fly|shopping|booking|staying)\s+"
-        r"(?:\w+\s+)?(?:you|your|this|with|from|here|again)\b",
-        r"\b(?:done|through)\s+with\s+(?:you|your|this)\b|\bwon'?t\s+be\s+(?:renewing|back)\b",
-        r"\b(?:lost|losing)\s+(?:a|me\s+as\s+a)\s+customer\b",
-        r"\bthinking\s+(?:about|of)\s+(?:cancel+ing|leaving|switching)\b",
-        r"\b(?:got|have|getting|found)\s+(?:a\s+)?(?:better\s+|cheaper\s+)?(?:quote|offer|deal)\s+"
-        r"from\b|\bgo(?:ing)?\s+back\s+to\s+my\s+(?:old|previous|former)\b",
-        r"\b(?:go|going|switch|move|moving)\s+(?:with|to)\s+(?:another|a\s+different|a\s+new)\s+"
-        r"(?:supplier|provider|company|bank|carrier|vendor|airline|service)\b",
-    )),
-    "arguing": (False, (
-        r"\byou(?:'re|\s+are)\s+not\s+(?:even\s+)?listening\b|\byou\s+(?:aren'?t|don'?t)\s+(?:even\s+)"
-        r"?listen|\bnot\s+what\s+I\s+(?:asked|said|meant)\b|\bnot\s+trying\s+to\s+argue\b",
-        r"\byou\s+keep\s+(?:saying|telling|blaming|insisting)\b|\bstop\s+(?:telling|asking)\s+me\b",
-        r"\bnot\s+(?:on\s+)?my\s+(?:end|fault)\b",
-    )),
-    "loyal-customer": (False, (
-        rf"\b(?:customer|member|client|subscriber|user)\s+(?:for|since)\s+(?:over\s+|almost\s+|"
-        rf"nearly\s+)?(?:{_N}|\d{{4}}|years|decades?|a\s+decade|ages)\b",
-        rf"\b(?:with|from|using|banking\s+with|flying\s+with|shopping\s+with)\s+you(?:\s+guys)?\s+"
-        rf"(?:for|since)\s+(?:over\s+|almost\s+)?(?:{_N}|\d{{4}}|years|ages)\b",
-        rf"\b{_N}\s+years?\s+(?:as\s+a\s+)?(?:loyal\s+)?(?:customer|member|client)\b",
-        rf"\b(?:customer|member|client|subscriber)\b[^.!?\n]{{0,30}}\bfor\s+(?:over\s+|almost\s+|"
-        rf"nearly\s+)?{_N}\s+years\b",
-        rf"\b(?:gold|platinum|diamond|elite|vip)\b[^.!?\n]{{0,15}}\bfor\s+{_N}\s+(?:years|yrs)\b",
-        r"\bloyal\s+(?:customer|member|client)\b|\b(?:gold|platinum|diamond|elite|vip)\s+(?:member"
-        r"|status|tier)\b",
-    )),
-    "status-request": (True, (
-        r"\bany\s+(?:update|news|progress|word|luck)s?\b|\bwhat'?s\s+(?:the\s+)?(?:status|latest)\b",
-        r"\bstatus\s+(?:of|on)\s+(?:my|the|our)\b|\bwhere\s+(?:are\s+we|do\s+we\s+stand)\b",
-        r"\bwhen\s+(?:will|can|should)\s+(?:I|we)\s+(?:know|hear|expect)\b|\btell\s+me\s+when\b",
-        r"\bwhat\s+I\s+need\s+is\s+(?:a\s+|an\s+)?(?:date|time|timeline|eta|answer)\b|\bgive\s+me\s+"
-        r"(?:a\s+|an\s+)?(?:date|timeline|eta|time\s?frame)\b",
-        r"\b(?:checking|following)\s+(?:in|back|up)\s+on\b|\bwhere(?:'s|\s+is)\s+my\b",
-        r"\btell\s+me\s+(?:if|whether|where)\b|\b(?:is|has)\s+(?:my|the)\s+\w+\s+(?:being\s+|been\s+)?"
-        r"(?:processed|approved|shipped|dispatched|sent)\b",
-    )),
-}
 _COMPILED: dict[str, tuple[bool, re.Pattern[str]]] = {
-    sid: (neg, re.compile("|".join(alts), _F)) for sid, (neg, alts) in _LEXICON.items()
+    sid: (neg, lex.compile_folded("|".join(alts))) for sid, (neg, alts) in lex.LEXICON.items()
 }
-_NOT_URGENT = re.compile(
-    r"\bno\s+(?:rush|hurry|pressure)\b|\bnot\s+(?:urgent|in\s+a\s+hurry)\b|\bwhenever\s+you\b", _F
-)
-_NON_REFUNDABLE = re.compile(
-    r"non-?refundable|not\s+(?:be\s+)?refundable|no\s+refunds?|cannot\s+be\s+refunded|not\s+eligible"
-    r"\s+for\s+(?:a\s+)?refund|refunds?\s+(?:are|is)\s+not",
-    _F,
-)
-_STILL_FAILING = re.compile(
-    r"\b(?:same\s+(?:thing|error|problem|issue|result)|still\s+the\s+same|didn'?t\s+(?:work|help|"
-    r"fix\s+it)|no\s+(?:luck|difference|change))\b",
-    _F,
-)
-_RESOLVED = re.compile(
-    r"\b(?:works?|working|loading|finished|ran)\s+(?:\w+\s+)?(?:now|again|fine|properly|perfectly)"
-    r"\b|\b(?:fixed|solved|sorted|did)\s+(?:it|the\s+(?:trick|problem|issue))\b|\b(?:problem|issue)"
-    r"\s+(?:is\s+|has\s+been\s+)?(?:solved|fixed|resolved|sorted)\b|\b(?:refund|replacement|"
-    r"package|parcel|order|card|item|technician)\s+(?:\w+\s+){0,2}?(?:came\s+through|arrived|"
-    r"showed\s+up|came\s+out)\b",
-    _F,
-)
-_THANKS = re.compile(
-    r"\b(?:thanks?|thank\s+you|thx|ty|appreciate\w*|great|perfect|all\s+good)\b", _F
-)
-_STILL_OPEN = re.compile(r"\b(?:but|however|except|still|another)\b|\?", _F)
-_AGENT_RESOLVED = re.compile(
-    r"\b(?:has|have)\s+been\s+(?:fixed|resolved|processed|refunded|delivered|restored|credited|"
-    r"reversed|replaced)\b|"
-    r"\b(?:is|are)\s+(?:now\s+)?(?:fixed|resolved|back\s+up|restored)\b|\barrived\s+at\s+your\b|"
-    r"\bwe'?ve\s+(?:fixed|resolved|deployed\s+a\s+fix|restored|refunded)\b",
-    _F,
-)
-_NOTE_RESOLVED = re.compile(r"\b(?:resolved|fixed|closed|sorted)\b", _F)
+_CASED: dict[str, re.Pattern[str]] = {sid: re.compile("|".join(a)) for sid, a in lex.CASED.items()}
+# Signals whose negation is a disclaimer rather than any negator: "why can't you idiots" is
+# still abuse, "I'm not calling you an idiot" is not.
+_DISCLAIMERS: dict[str, re.Pattern[str]] = {"abuse": lex.ABUSE_DISCLAIMER}
+# Signals that a word before the match blocks on top of ordinary negation.
+_BLOCKERS: dict[str, re.Pattern[str]] = {"manager-request": lex.ATTEMPT}
 _Add = Callable[[str, int, int, int], None]
 
 
@@ -314,6 +84,7 @@ def detect_signals(thread: Thread, policy: Policy | None = None) -> list[Signal]
     msgs = thread.messages
     cust = [i for i, m in enumerate(msgs) if m.role == "customer"]
     masked = {i: mask_quoted(msgs[i].text) for i in cust}
+    folded = {i: lex.fold(masked[i]) for i in cust}
     found: dict[str, Signal] = {}
 
     def add(sid: str, idx: int, start: int, end: int) -> None:
@@ -325,14 +96,14 @@ def detect_signals(thread: Thread, policy: Policy | None = None) -> list[Signal]
 
     for sid, (negatable, pattern) in _COMPILED.items():
         for i in reversed(cust):
-            if sid == "urgency" and _NOT_URGENT.search(masked[i]):
+            if sid == "urgency" and lex.NOT_URGENT.search(masked[i]):
                 continue
-            if m := _first(pattern, masked[i], negatable):
+            if m := _earliest(sid, pattern, masked[i], folded[i], negatable):
                 add(sid, i, m.start(), m.end())
                 break
     outage = _COMPILED["outage"][1]
     for i, msg in enumerate(msgs):  # the agent saying "our servers are down" counts too
-        if msg.role == "agent" and (m := outage.search(mask_quoted(msg.text))):
+        if msg.role == "agent" and (m := outage.search(lex.fold(mask_quoted(msg.text)))):
             add("outage", i, m.start(), m.end())
     _shape_signals(thread, cust, masked, add)
     _resolved(thread, cust, masked, add)
@@ -351,10 +122,32 @@ def detect_signals(thread: Thread, policy: Policy | None = None) -> list[Signal]
     return [found[s] for s in SIGNAL_IDS if s in found]
 
 
-def _first(pattern: re.Pattern[str], text: str, negatable: bool) -> re.Match[str] | None:
-    return next(
-        (m for m in pattern.finditer(text) if not (negatable and is_negated(text, m.start()))), None
-    )
+def _earliest(
+    sid: str, pattern: re.Pattern[str], masked: str, folded: str, negatable: bool
+) -> re.Match[str] | None:
+    """The earliest valid match of the lexicon ``pattern`` (on the folded text) or of the
+    signal's case-sensitive extras (on the masked original)."""
+    hits = [_first(sid, pattern.finditer(folded), folded, negatable)]
+    if cased := _CASED.get(sid):
+        hits.append(_first(sid, cased.finditer(masked), folded, negatable))
+    return min((h for h in hits if h), key=lambda h: h.start(), default=None)
+
+
+def _first(
+    sid: str, matches: Iterator[re.Match[str]], text: str, negatable: bool
+) -> re.Match[str] | None:
+    """The first of ``matches`` (in ``text``) that is not negated, disclaimed or blocked."""
+    disclaimer, blocker = _DISCLAIMERS.get(sid), _BLOCKERS.get(sid)
+    for m in matches:
+        before = clause_before(text, m.start())
+        if disclaimer is not None:
+            if not disclaimer.search(before):
+                return m
+            continue
+        negated = negatable and is_negated(text, m.start())
+        if not negated and not (blocker and blocker.search(before)):
+            return m
+    return None
 
 
 def _shape_signals(thread: Thread, cust: list[int], masked: dict[int, str], add: _Add) -> None:
@@ -379,12 +172,12 @@ def _shape_signals(thread: Thread, cust: list[int], masked: dict[int, str], add:
         add("rant", turn[0], 0, 0)
     everything = " ".join(masked[i] for i in cust)
     span = upset_span(masked[last])
-    if span and words <= 25 and not describes_problem(everything):
+    if span and words <= 40 and not describes_problem(everything):
         add("vague-complaint", last, *span)
     turns = sum(1 for i in cust if i == 0 or msgs[i - 1].role != "customer")
     if turns >= 3 or _spans_days([msgs[i] for i in cust]):
         add("repeated-contact", last, 0, 0)
-    if turns >= 2 and (m := _STILL_FAILING.search(masked[last])):  # our suggestion did not work
+    if turns >= 2 and (m := lex.STILL_FAILING.search(masked[last])):  # our suggestion did not work
         add("repeated-contact", last, m.start(), m.end())
 
 
@@ -398,20 +191,21 @@ def _resolved(thread: Thread, cust: list[int], masked: dict[int, str], add: _Add
     """Resolved when the customer confirms the fix last, or the agent's fix is the last word."""
     msgs, last = thread.messages, cust[-1]
     text = masked[last]
-    m = _RESOLVED.search(text)
+    m = lex.RESOLVED.search(text)
     negated = m and (is_negated(text, m.start(), 2) or re.search(r"stopped\s*$", text[: m.start()]))
     if m and not negated:
-        confirmed = _THANKS.search(text) or word_count(text) <= 25
-        if confirmed and not _STILL_OPEN.search(text[m.end() :]):
+        confirmed = lex.THANKS.search(text) or word_count(text) <= 25
+        if confirmed and not lex.STILL_OPEN.search(text[m.end() :]):
             add("resolved-follow-up", last, m.start(), m.end())
             return
     agent = next((i for i in range(last - 1, -1, -1) if msgs[i].role == "agent"), None)
-    fixed = agent is not None and _AGENT_RESOLVED.search(msgs[agent].text)
-    if fixed and _THANKS.search(text) and word_count(text) <= 12 and not _STILL_OPEN.search(text):
+    fixed = agent is not None and lex.AGENT_RESOLVED.search(msgs[agent].text)
+    thanked = lex.THANKS.search(text) and not lex.STILL_OPEN.search(text)
+    if fixed and thanked and word_count(text) <= 12:
         add("resolved-follow-up", last, 0, len(msgs[last].text))  # "Received, thank you!"
         return
     after = range(len(msgs) - 1, last, -1)
-    for role, pattern in (("agent", _AGENT_RESOLVED), ("note", _NOTE_RESOLVED)):
+    for role, pattern in (("agent", lex.AGENT_RESOLVED), ("note", lex.NOTE_RESOLVED)):
         for i in after:
             hit = pattern.search(msgs[i].text) if msgs[i].role == role else None
             if hit and not is_negated(msgs[i].text, hit.start()):
@@ -424,4 +218,4 @@ def _refund_outside_policy(policy: Policy | None, notes: Iterable[Message]) -> b
     if policy is not None and policy.full_refund is not None:
         return not policy.full_refund
     rules = list(policy.rules) if policy else []
-    return any(_NON_REFUNDABLE.search(t) for t in [*rules, *(n.text for n in notes)])
+    return any(lex.NON_REFUNDABLE.search(t) for t in [*rules, *(n.text for n in notes)])

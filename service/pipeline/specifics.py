@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline import signal_lexicon as lex
 from service.schemas import Thread
 
 MAX_SPECIFICS = 6
@@ -37,15 +38,19 @@ _REPORTED_QUOTE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.!?;\n]|,\s|\s[-–—]\s")
 _NEGATOR = re.compile(
-    r"\b(?:not|no|never|don'?t|won'?t|isn'?t|aren'?t|wasn'?t|didn'?t|doesn'?t|wouldn'?t|"
-    r"shouldn'?t|nor|without|hardly|neither)\b|n't\b",
+    r"\b(?:not|no|never|nor|without|hardly|neither|cannot|dont|wont|isnt|arent|wasnt|didnt|doesnt"
+    r"|wouldnt|shouldnt|havent|hasnt|aint)\b|n['’]t\b",
     re.IGNORECASE,
 )
 _NEGATION_STOP = re.compile(r"[.!?;,\n]|\b(?:but|though|however|yet)\b", re.IGNORECASE)
 
 
 def mask_quoted(text: str) -> str:
-    """``text`` with quoted agent/previous-email text blanked to spaces (same length)."""
+    """``text`` with quoted agent/previous-email text blanked to spaces (same length).
+
+    Curly apostrophes become straight ones ("don’t" -> "don't") so lexicons need one spelling;
+    the length, and so every offset, is unchanged.
+    """
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -60,7 +65,7 @@ def mask_quoted(text: str) -> str:
         blank(m.start(), m.end())
     for m in _REPORTED_QUOTE.finditer(text):
         blank(m.start(1), m.end(1))
-    return "".join(chars)
+    return "".join(chars).replace("’", "'")
 
 
 def snippet(text: str, start: int, end: int, limit: int = 80) -> str:
@@ -91,17 +96,20 @@ def first_sentence(text: str, limit: int = 80) -> str:
     return text[offset : offset + end].rstrip(" ,;:")
 
 
+def clause_before(text: str, start: int) -> str:
+    """The part of the clause before ``start`` (at most 60 characters; stops at "," "." "but")."""
+    before = text[max(0, start - 60) : start]
+    stops = list(_NEGATION_STOP.finditer(before))
+    return before[stops[-1].end() :] if stops else before
+
+
 def is_negated(text: str, start: int, words: int = 4) -> bool:
     """True when a negator ("not", "don't", "no need") is among the few words before ``start``.
 
     The window stops at clause breaks and "but", and is only a few words wide so a condition in
     an earlier clause ("If it isn't sorted by Friday I'm switching") does not negate the threat.
     """
-    before = text[max(0, start - 60) : start]
-    stops = list(_NEGATION_STOP.finditer(before))
-    if stops:
-        before = before[stops[-1].end() :]
-    return bool(_NEGATOR.search(" ".join(before.split()[-words:])))
+    return bool(_NEGATOR.search(" ".join(clause_before(text, start).split()[-words:])))
 
 
 def word_count(text: str) -> int:
@@ -128,12 +136,14 @@ _LOSS = re.compile(
 )
 _PERCENT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%")
 _MONEY = re.compile(
-    r"[$£€]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros?|pounds|usd|eur|gbp)\b",
+    r"[$£€]\s?\d[\d,]*(?:\.\d{2})?|"
+    r"\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros?|pounds|usd|eur|gbp)\b",
     re.IGNORECASE,
 )
 _IDENT = re.compile(
-    r"\b(?:order|ticket|case|invoice|booking|reservation|confirmation|tracking|claim|ref(?:erence)?|"
-    r"flight|account)\s*(?:number|no\.?|id)?\s*[:#]?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}\b"
+    r"\b(?:order|ticket|case|invoice|booking|reservation|confirmation|tracking|claim|"
+    r"ref(?:erence)?|flight|account)\s*(?:number|no\.?|id)?\s*[:#]?\s*#?"
+    r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}\b"
     r"|#\s?(?=[A-Z0-9-]*\d)[A-Z0-9-]{3,}\b",
     re.IGNORECASE,
 )
@@ -218,103 +228,50 @@ def has_concrete_detail(text: str) -> bool:
 
 # ---- message shape: how upset, how specific, how many problems -------------------------------
 
-_F = re.IGNORECASE
-_UPSET = re.compile(
-    r"\b(?:frustrat\w*|annoy\w*|angry|furious|livid|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+"
-    r"of|exhaust\w*|stress\w*|ridiculous|unacceptable|unbelievable|terrible|awful|horrible|worst|"
-    r"joke|pathetic|disgust\w*|appall\w*|outrag\w*|useless|garbage|rubbish|sucks?|crap|mess|"
-    r"nightmare|disgrace|shocking|wtf|ffs|smh|nothing\s+works|losing\s+my\s+mind|end\s+of\s+my\s+"
-    r"rope|can'?t\s+believe|are\s+you\s+kidding|devastat\w*|heartbr\w*|humiliat\w*|in\s+tears|"
-    r"crying|shaking)\b|!{2,}|\?{2,}",
-    _F,
-)
-_DISTRESS = re.compile(
-    r"\b(?:nobody|no\s+one)\b|\bwhat\s+is\s+going\s+on\b|\bdon'?t\s+(?:even\s+)?know\s+what\s+to"
-    r"\s+do\b|\bcan'?t\s+stop\b",
-    _F,
-)
-_HAPPENED = re.compile(
-    r"\b(?:locked|charged|cancel+ed|deleted|broke|broken|crashed|declined|arrived|delivered|missing"
-    r"|late|delayed|stuck|won'?t|can'?t|doesn'?t\s+(?:load|open|start)|never|stopped|failed|leak\w*"
-    r"|lost|wrong|twice|higher|went\s+up|overcharged|dropped|blank|error|frozen|crushed|damaged|"
-    r"went\s+wrong|fail\w*|suspended|every\s+time)\b",
-    _F,
-)
-_BANGS = re.compile(r"!{3,}|[!?]{4,}")
-_ISSUE_KINDS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, _F)
-    for p in (
-        r"\b(?:charged|charges?|bill(?:ed)?|invoices?|payments?|refunds?|fees?|overcharged|price"
-        r"|statement|paid\s+for)\b",  # billing
-        r"\b(?:deliver(?:y|ed)?|package|parcel|shipping|shipment|shipped|tracking|courier|wrong\s+"
-        r"(?:size|item|colou?r)|bag\b[^.!?\n]{0,20}\b(?:didn'?t|never)\s+arrive|late|missing)\b",
-        # ^ delivery
-        r"\b(?:cracked|damaged|defective|faulty|leaking|broken\s+\w+|cold|stale|soggy|expired|"
-        r"stained|torn|scratched)\b",  # product
-        r"\b(?:log(?:ged)?\s?in|logs?\s+(?:me\s+)?out|sign(?:ed)?\s?in|password|locked\s+out|"
-        r"verification\s+code|reset\s+(?:code|email|link))\b",  # access
-        r"\b(?:crash\w*|error|bug|won'?t\s+load|not\s+loading|sync\w*|freez\w*|drops|dropping|"
-        r"disconnect\w*|wi-?fi|internet)\b",  # technical
-        r"\b(?:seat|boarding|layover|upgrade)\b",  # travel
-    )
-)
-_ADDITIVE = re.compile(
-    r"\b(?:also|plus|on\s+top\s+of\s+(?:that|this)|another\s+thing|not\s+to\s+mention|and\s+now|"
-    r"two\s+things|(?:three|several|a\s+few)\s+(?:things|problems|issues))\b|^\s*(?:\d[.)]|[-*•])\s"
-    r"|,\s*(?:and\s+)?(?:it'?s|it\s+is|they'?re)\b",
-    _F | re.MULTILINE,
-)
-_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
-ACRONYMS = frozenset(
-    {  # common in support threads and not shouting
-        "CSV", "USA", "UTC", "PDF", "API", "URL", "SMS", "FAQ", "ETA", "ATM", "VPN", "SSO",
-        "GMT", "EST", "PST", "CST", "CET", "BST", "EOD", "ASAP", "HTTP", "HTTPS", "HTML",
-        "JSON", "XML", "SQL", "AWS", "IBM", "BBB", "FTC", "FCC", "CFPB", "DHL", "UPS", "USPS",
-        "FEDEX", "TSA", "IRS", "VAT", "GST", "CEO", "CTO", "CFO", "VIP", "LLC", "INC", "LTD",
-        "PIN", "OTP", "MFA", "SIM", "ISP", "DNS", "SSL", "CPU", "GPU", "RAM", "SSD", "USB",
-        "HDMI", "LED", "LCD", "OLED", "GPS", "NFC", "NYC", "LAX", "JFK", "SFO", "LHR", "ORD",
-        "POS", "SKU", "RMA", "IMEI", "IBAN", "ACH", "APR", "DVR", "WIFI", "LTE", "DSL", "GDPR",
-        "SLA", "CRM", "ERP", "SAP", "NASA", "AMEX", "HSBC", "EOM", "YTD", "QTY", "NHS", "DMV",
-        "DVLA", "HMRC",
-    }
-)
+ACRONYMS = lex.ACRONYMS  # re-exported: capitalised words that are not shouting
 
 
 def shout_words(text: str) -> list[tuple[int, int]]:
     """Spans of shouted words: 2+ capitalised words, or one of 4+ letters; acronyms don't count."""
-    words = [m for m in _CAPS_WORD.finditer(text) if m.group() not in ACRONYMS]
+    words = [m for m in lex.CAPS_WORD.finditer(text) if m.group() not in lex.ACRONYMS]
     if len(words) >= 2 or any(len(m.group()) >= 4 for m in words):
         return [m.span() for m in words]
     return []
 
 
 def upset_span(text: str) -> tuple[int, int] | None:
-    """The first upset word or "!!"/"??" run that is not negated ("I'm not angry")."""
-    for m in _UPSET.finditer(text):
+    """The first upset word that is not negated ("I'm not angry"), or a "!!"/"??" run in a
+    message without praise ("Thank you so much!!" is not upset)."""
+    praised = None
+    for m in lex.UPSET.finditer(lex.fold(text)):
+        if m[0][0] in "!?":  # a run of "!!" or "??" is upset only without praise or thanks
+            praised = bool(lex.PRAISE.search(text)) if praised is None else praised
+            if praised:
+                continue
         if not is_negated(text, m.start()):
             return m.span()
     return None
 
 
 def sounds_distressed(text: str) -> bool:
-    return bool(upset_span(text) or _DISTRESS.search(text) or text.count("?") >= 2)
+    return bool(upset_span(text) or lex.DISTRESS.search(text) or text.count("?") >= 2)
 
 
 def describes_problem(text: str) -> bool:
     """Whether the customer says what happened (a detail, or a verb like "charged", "locked")."""
-    return has_concrete_detail(text) or bool(_HAPPENED.search(text))
+    return has_concrete_detail(text) or bool(lex.HAPPENED.search(lex.fold(text)))
 
 
 def shouting_span(text: str) -> tuple[int, int] | None:
     if shout := shout_words(text):
         return shout[0]
-    bang = _BANGS.search(text)
+    bang = lex.BANGS.search(text)
     return bang.span() if bang else None
 
 
 def several_issues_at(text: str) -> int | None:
     """Offset of the first problem when a message raises several kinds of problem."""
-    kinds = [m for k in _ISSUE_KINDS if (m := k.search(text))]
-    if len(kinds) >= 3 or (len(kinds) >= 2 and _ADDITIVE.search(text)):
+    kinds = [m for k in lex.ISSUE_KINDS if (m := k.search(text))]
+    if len(kinds) >= 3 or (len(kinds) >= 2 and lex.ADDITIVE.search(text)):
         return min(m.start() for m in kinds)
     return None

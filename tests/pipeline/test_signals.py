@@ -97,7 +97,114 @@ POSITIVE = [
 ]
 
 
-@pytest.mark.parametrize(("signal", "text"), POSITIVE)
+# Real-world phrasing: lowercase, no apostrophes, "u"/"ur", support-tweet constructions.
+BROAD = [
+    ("abuse", "you're a complete moron"),
+    ("abuse", "are you stupid or something?"),
+    ("abuse", "are you actually this thick"),
+    ("abuse", "your an idiot"),
+    ("abuse", "get lost you muppet"),
+    ("abuse", "u r so dumb"),
+    ("abuse", "F off with your scripted replies"),
+    ("abuse", "I hope you get sacked"),
+    ("abuse", "you people are incompetent"),
+    ("abuse", "useless the lot of you"),
+    ("abuse", "go to hell"),
+    ("abuse", "listen you stupid cow"),
+    ("abuse", "why can't you morons read an address"),
+    ("abuse", "you f***ing idiots"),
+    ("abuse", "Idiots."),
+    ("manager-request", "I'd like to talk to someone more senior"),
+    ("manager-request", "put me through to whoever handles complaints"),
+    ("manager-request", "I want this escalated"),
+    ("manager-request", "get me someone who can actually help"),
+    ("manager-request", "is there an actual person I can talk to?"),
+    ("manager-request", "who's your boss?"),
+    ("manager-request", "I want a call back from a manager today"),
+    ("manager-request", "i want to speak to a human not a bot"),
+    ("manager-request", "please pass this on to a senior member of staff"),
+    ("outage", "is your app down?"),
+    ("outage", "app won't load for anyone in our office"),
+    ("outage", "anyone else having issues with the app?"),
+    ("outage", "your servers are dead again"),
+    ("outage", "our whole office can't connect"),
+    ("outage", "is something going on at your end?"),
+    ("outage", "you lot having problems?"),
+    ("outage", "my husband's won't open either"),
+    ("outage", "is Zoom down?"),
+    ("broken-promise", "you promised a callback yesterday"),
+    ("broken-promise", "they said 3-5 working days, it's been 3 weeks"),
+    ("broken-promise", "I was told someone would ring me back within 48 hours"),
+    ("broken-promise", "your colleague assured me it would take ten days"),
+    ("broken-promise", "Tracking said it'd be here by Friday"),
+    ("broken-promise", "the delivery date keeps getting pushed back"),
+    ("broken-promise", "u said it would ship monday"),
+    ("broken-promise", "so the 'instant' transfer is still pending"),
+    ("status-request", "any news on my refund?"),
+    ("status-request", "any idea where my bag is?"),
+    ("status-request", "how much longer will it take?"),
+    ("status-request", "has my claim been processed?"),
+    ("status-request", "do you know when the engineer is coming"),
+    ("status-request", "I'd like an update please"),
+    ("specific-loss", "you lost my suitcase"),
+    ("specific-loss", "the update deleted all my notes"),
+    ("specific-loss", "the sync overwrote three months of invoices"),
+    ("specific-loss", "my photos are gone"),
+    ("specific-loss", "missed my daughter's recital because of the delay"),
+    ("specific-loss", "had to pay £80 for a taxi"),
+    ("specific-loss", "I wasted my whole Saturday waiting for the engineer"),
+    ("specific-loss", "three hours of my life I won't get back"),
+    ("specific-loss", "the courier smashed my TV"),
+    ("specific-loss", "that's a full day's pay I've lost"),
+    ("specific-loss", "we've been without heating for five days"),
+    ("wants-options", "what can I do?"),
+    ("wants-options", "is there any way to get an earlier train?"),
+    ("wants-options", "Should I get it repaired locally, or wait?"),
+    ("wants-options", "can I swap it or do I have to return it?"),
+    ("wants-options", "how would you like me to proceed"),
+    ("compensation-request", "a voucher or something would be nice"),
+    ("compensation-request", "I would expect some form of credit for the inconvenience"),
+    ("compensation-request", "will I be compensated?"),
+    ("compensation-request", "the least you could do is waive the fee"),
+    ("churn-threat", "that's it, I'm unsubscribing"),
+    ("churn-threat", "we won't be renewing and will move the team to another tool"),
+    ("churn-threat", "you've lost my business"),
+    ("churn-threat", "i wont be using u again"),
+    ("churn-threat", "never ever flying with you again"),
+    ("churn-threat", "I will no longer fly with you"),
+    ("churn-threat", "#neveragain"),
+    ("arguing", "that's not true, I was home all day"),
+    ("arguing", "did you even read what I wrote?"),
+    ("arguing", "your records are wrong"),
+    ("arguing", "why would I lie about this"),
+    ("loyal-customer", "Twelve years I've been paying you"),
+    ("loyal-customer", "been a customer 10 years"),
+    ("loyal-customer", "we've banked with you for decades"),
+    ("loyal-customer", "I've had my account with you for 15 years"),
+    ("resolved-follow-up", "that did it, all sorted now cheers"),
+    ("resolved-follow-up", "yep went through fine this time, thank you"),
+    ("resolved-follow-up", "the bag turned up at the hotel last night, thanks"),
+    ("resolved-follow-up", "Fixed! thanks"),
+    ("resolved-follow-up", "the refund has come through, thanks"),
+    ("resolved-follow-up", "I can log in now, cheers"),
+    ("vague-complaint", "not happy. at all."),
+    ("vague-complaint", "shocking service"),
+    ("vague-complaint", "ugh seriously, why is everything with you so difficult"),
+    ("repeated-contact", "I've rung three times"),
+    ("repeated-contact", "I emailed on Monday and again on Thursday"),
+    ("repeated-contact", "haven't had a single reply"),
+    ("repeated-contact", "why hasn’t anyone replied? still hasn’t been fixed"),
+    ("unresolved-after-handoff", "passed from billing to tech support and back to billing"),
+    ("unresolved-after-handoff", "I've spoken to 4 different people"),
+    ("urgency", "I need it before my visa appointment at 10 tomorrow morning"),
+    ("urgency", "flight leaves in 2 hrs"),
+    ("refund-demand", "I want my membership fees back"),
+    ("refund-demand", "please refund my fare"),
+    ("refund-demand", "I want reimbursing for both tickets"),
+]
+
+
+@pytest.mark.parametrize(("signal", "text"), POSITIVE + BROAD)
 def test_signal_fires(signal: str, text: str) -> None:
     assert signal in ids(text)
 
@@ -139,9 +246,81 @@ NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("signal", "text"), NEGATIVE)
+# Precision: broadening must not make signals fire on look-alikes.
+LOOKALIKES = [
+    ("abuse", "sorry to bother you"),
+    ("abuse", "this damn app keeps crashing"),
+    ("abuse", "Do you think I'm stupid?"),
+    ("abuse", "you must think we're idiots"),
+    ("abuse", "the website is useless"),
+    ("abuse", "you guys are a joke"),
+    ("abuse", "I'm not saying you're incompetent, the system is"),
+    ("abuse", "my idiot of a brother ordered twice"),
+    ("manager-request", "my manager asked me to contact you"),
+    ("manager-request", "I spoke to your supervisor yesterday"),
+    ("manager-request", "I've been on hold an hour trying to speak to a person"),
+    ("manager-request", "on hold 40 minutes to talk to an agent"),
+    ("manager-request", "you were great, like a boss"),
+    ("outage", "you let me down"),
+    ("outage", "the price went down"),
+    ("outage", "my phone died"),
+    ("outage", "everyone else on the flight was lovely"),
+    ("broken-promise", "I was told to contact you"),
+    ("broken-promise", "what's the expected delivery date?"),
+    ("broken-promise", "thanks so much for sharing"),
+    ("status-request", "where is the settings page?"),
+    ("specific-loss", "my son lost his tooth"),
+    ("specific-loss", "I lost my password"),
+    ("specific-loss", "I lost my card, can you freeze it"),
+    ("specific-loss", "I'm shattered after the trip"),
+    ("specific-loss", "I miss the old layout"),
+    ("specific-loss", "your update broke the login page"),
+    ("specific-loss", "the error is gone now"),
+    ("specific-loss", "you are missing the point. The flight was late"),
+    ("wants-options", "I don't want options, I want it fixed"),
+    ("compensation-request", "I'll pay by credit card"),
+    ("compensation-request", "Can I use my voucher?"),
+    ("compensation-request", "I don't want compensation, just fix it"),
+    ("compensation-request", "sorry for the inconvenience on my side"),
+    ("churn-threat", "I'm leaving for the airport"),
+    ("churn-threat", "I won't be home tomorrow"),
+    ("churn-threat", "unsubscribe me from these emails"),
+    ("churn-threat", "make sure this never happens again"),
+    ("churn-threat", "can I move to another seat?"),
+    ("loyal-customer", "I've been waiting for 3 weeks"),
+    ("loyal-customer", "I've been on the phone with you for 2 hours"),
+    ("resolved-follow-up", "It worked yesterday but not today"),
+    ("resolved-follow-up", "has the refund arrived?"),
+    ("resolved-follow-up", "My parcel arrived damaged"),
+    ("resolved-follow-up", "the engineer arrived and left without fixing it"),
+    ("resolved-follow-up", "I've done it ten times"),
+    ("resolved-follow-up", "it worked fine before the update"),
+    ("vague-complaint", "Thank you so much!!"),
+    ("first-contact-upset", "Thank you so much!!"),
+    ("repeated-contact", "I'd use you again"),
+    ("refund-demand", "Where is my refund?"),
+]
+
+
+@pytest.mark.parametrize(("signal", "text"), NEGATIVE + LOOKALIKES)
 def test_signal_does_not_fire(signal: str, text: str) -> None:
     assert signal not in ids(text)
+
+
+def test_abuse_negation_is_a_disclaimer_not_any_negator() -> None:
+    assert "abuse" in ids("why can't you idiots deliver to the right house")
+    assert "abuse" in ids("don't you dare hang up on me, you clowns")
+    assert "abuse" not in ids("I'm not calling you an idiot, the process is broken")
+    assert "abuse" not in ids("No offence, I'm not saying you're clueless")
+
+
+def test_curly_apostrophes_and_capitals_are_handled() -> None:
+    assert "churn-threat" not in ids("I’m not going to cancel my account.")
+    assert "refund-demand" not in ids("I don’t want a refund, I want it to work.")
+    assert "repeated-contact" in ids("It still hasn’t arrived.")
+    evidence = detect_signals(make_thread("WHY can’t YOU idiots READ"))
+    abuse = next(s for s in evidence if s.id == "abuse")
+    assert abuse.evidence in "WHY can’t YOU idiots READ"  # verbatim, original case
 
 
 def test_refund_outside_policy_follows_the_policy() -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+from service.pipeline.signal_lexicon import compile_folded, fold
 from service.pipeline.specifics import (
     MAX_SPECIFICS,
+    clause_before,
     extract_specifics,
     first_sentence,
     is_negated,
     mask_quoted,
     snippet,
+    upset_span,
 )
 from service.schemas import Thread
 
@@ -88,6 +93,33 @@ def test_helpers_keep_offsets_verbatim() -> None:
     assert first_sentence("x" * 50 + " " + "y" * 50).startswith("x")
 
 
+def test_fold_keeps_offsets_and_compile_folded_matches_like_ignorecase() -> None:
+    text = "İstanbul: WHY can't you Idiots READ"
+    assert len(fold(text)) == len(text) and fold("ABC def") == "abc def"
+    source = r"\bcan't\s+you\b|\bidiots?\b|READ\b|\S+bul"
+    folded = compile_folded(source)
+    plain = re.compile(source, re.IGNORECASE)
+    assert [m.span() for m in folded.finditer(fold(text))] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_mask_quoted_straightens_apostrophes() -> None:
+    assert mask_quoted("I don’t want it") == "I don't want it"
+
+
+def test_clause_before_stops_at_breaks() -> None:
+    text = "I called twice, but you idiots never answer"
+    assert clause_before(text, text.index("you")) == " "
+    assert clause_before("I'm not calling you", 19).strip() == "I'm not calling you"
+
+
+def test_upset_span_ignores_delighted_exclamation_marks() -> None:
+    assert upset_span("Thank you so much!!") is None
+    assert upset_span("Where is my order!!") is not None
+    assert upset_span("Thanks for nothing") is not None
+
+
 def test_negation_is_local() -> None:
     text = "If it isn't sorted by the end of the month I'm switching to Fibrely."
     assert not is_negated(text, text.index("switching"))
@@ -95,3 +127,5 @@ def test_negation_is_local() -> None:
     assert is_negated(text, text.index("cancel"))
     text = "I don't want a refund, but I want a replacement"
     assert not is_negated(text, text.index("I want a replacement"))
+    assert is_negated("I dont need a manager", 13)  # no apostrophe
+    assert is_negated("I have never missed a flight", 14)

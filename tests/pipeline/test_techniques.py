@@ -14,6 +14,11 @@ from service.pipeline.techniques import RULES, TECHNIQUE_NAMES, choose_technique
 from service.schemas import TECHNIQUE_IDS, DraftRequest, Policy, Signal, Sla, Thread
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "technique_threads.jsonl"
+HELDOUT = DATA.with_name("technique_threads_heldout.jsonl")
+# Regression floor for the blind held-out set: 0.525 before the lexicon rewrite, 0.613 (49/80)
+# when this floor was set. Only the aggregate is ever computed or printed: never tune the
+# lexicons against individual held-out threads.
+HELDOUT_FLOOR = 0.60
 
 
 def make_thread(*texts: str, channel: str = "chat") -> Thread:
@@ -64,6 +69,28 @@ def test_names_and_rules_cover_the_contract_ids() -> None:
     ],
 )
 def test_priority_order(texts: tuple[str, ...], expected: str) -> None:
+    assert choose(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # abuse aimed at the agent wins over repeated contact and a refund demand
+        (("why can't you idiots read? third time I've asked for my money back",), "boundary"),
+        (("are you thick or what? I've given you those digits twice already",), "boundary"),
+        # profanity about the situation is not abuse at a person
+        (("this damn app crashed again and I lost two hours of work",), "apology-plus-action"),
+        # a fix the customer confirms, with fresh praise, is a follow-up
+        (("that did it, all sorted now. you're a star, thank you",), "follow-up"),
+        # a fix with a new problem in the same breath is not
+        (("it works now but the export is still broken, third time asking",),
+         "apology-plus-action"),
+        # negated requests do not steer the choice
+        (("No need for a manager, I just want to know what my options are",), "offer-choices"),
+        (("I'm not going to cancel, I just want the late fee explained",), "disarming-opening"),
+    ],
+)
+def test_co_occurring_signals(texts: tuple[str, ...], expected: str) -> None:
     assert choose(*texts) == expected
 
 
@@ -173,5 +200,29 @@ def test_labelled_set_accuracy() -> None:
           f"signal recall {recall:.3f} ({found}/{labelled})")
     for miss in misses:
         print("  miss:", miss)
-    assert accuracy >= 0.85
+    assert accuracy >= 0.95
     assert recall >= 0.85
+
+
+def test_dev_batch_covers_every_technique() -> None:
+    """The hand-written d6 batch: three threads per technique, labelled before the first run."""
+    d6 = [r for r in _rows() if r["name"].startswith("d6-")]
+    assert len(d6) >= 48
+    per = Counter(r["expected"] for r in d6)
+    assert set(per) == set(TECHNIQUE_IDS) and min(per.values()) >= 3, per
+
+
+def test_heldout_accuracy_floor() -> None:
+    """Blind held-out accuracy (aggregate only) stays above a regression floor."""
+    if not HELDOUT.exists():
+        pytest.skip("held-out file not present")
+    rows = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line]
+    correct = 0
+    for r in rows:
+        request = DraftRequest.model_validate(r["request"])
+        signals = detect_signals(request.thread, request.policy)
+        choice = choose_technique(signals, thread=request.thread, policy=request.policy)
+        correct += choice.id == r["expected"] or choice.id in r["acceptable"]
+    accuracy = correct / len(rows)
+    print(f"\nheld-out technique accuracy {accuracy:.3f} ({correct}/{len(rows)})")
+    assert accuracy >= HELDOUT_FLOOR
