@@ -12,7 +12,7 @@ from guardrails_ai.types import FailResult, PassResult
 
 from service.pipeline.checks import apology_action, guard, no_blame, time_frame
 from service.pipeline.checks.base import CheckContext, failed, passed
-from service.schemas import CheckResult
+from service.schemas import CHECK_IDS, CheckResult
 from tests.checks.conftest import THREE, labelled, make_ctx
 
 BAD = "We apologize for any inconvenience. As I said, we'll look into it soon."
@@ -21,16 +21,24 @@ GOOD = (
 )
 
 
+# The mechanism tests use the three original checks, so they don't change as checks are added.
+_THREE_SUITE = guard.CheckSuite([apology_action, time_frame, no_blame])
+
+
+def _three() -> guard.CheckSuite:
+    return _THREE_SUITE
+
+
 def _direct(draft: str, ctx: CheckContext) -> list[CheckResult]:
     return [guard.REGISTRY[check_id](draft, ctx) for check_id in THREE]
 
 
 def test_registry_and_ids_follow_the_contract_order() -> None:
-    assert list(guard.REGISTRY) == list(THREE)
     assert guard.REGISTRY["apology-action"] is apology_action.check
     assert guard.REGISTRY["time-frame"] is time_frame.check
     assert guard.REGISTRY["no-blame"] is no_blame.check
-    assert guard.default_suite().ids == list(THREE)
+    assert set(guard.REGISTRY) <= set(CHECK_IDS)
+    assert guard.default_suite().ids == [c for c in CHECK_IDS if c in guard.REGISTRY]
 
 
 def test_default_suite_is_built_once() -> None:
@@ -38,7 +46,11 @@ def test_default_suite_is_built_once() -> None:
 
 
 def test_one_guard_holds_every_validator() -> None:
-    suite = guard.default_suite()
+    default = guard.default_suite()
+    assert [v.rail_alias for v in default._guard.get_validators("output")] == [
+        f"calm/{i}" for i in default.ids
+    ]
+    suite = _three()
     validators = suite._guard.get_validators("output")
     assert [v.rail_alias for v in validators] == [f"calm/{i}" for i in THREE]
     assert [type(v).__name__ for v in validators] == [
@@ -64,14 +76,14 @@ def test_validator_reads_ctx_from_metadata_and_returns_guardrails_results() -> N
 
 
 def test_guard_path_matches_direct_calls_on_every_labelled_draft() -> None:
-    suite = guard.default_suite()
+    suite = _three()
     ctx = make_ctx("20 minutes", "2 business days")
     for row in labelled():
         assert suite.run(row["draft"], ctx) == _direct(row["draft"], ctx), row["draft"]
 
 
 def test_failing_draft_reports_every_check_with_message_spans_and_hint() -> None:
-    results = guard.default_suite().run(BAD, make_ctx())
+    results = _three().run(BAD, make_ctx())
     assert [r.id for r in results] == list(THREE)
     assert not any(r.passed for r in results)
     by_id = {r.id: r for r in results}
@@ -85,7 +97,7 @@ def test_failing_draft_reports_every_check_with_message_spans_and_hint() -> None
 
 
 def test_passing_draft() -> None:
-    assert guard.default_suite().run(GOOD, make_ctx()) == [passed(i) for i in THREE]
+    assert _three().run(GOOD, make_ctx()) == [passed(i) for i in THREE]
 
 
 def test_guard_keeps_no_history() -> None:
@@ -95,7 +107,7 @@ def test_guard_keeps_no_history() -> None:
 
 
 def test_concurrent_runs_do_not_mix_results() -> None:
-    suite = guard.default_suite()
+    suite = _three()
     rows = labelled() * 3
     contexts = [make_ctx(f"{n} minutes", "1 business day") for n in (10, 20, 30)]
 
@@ -110,7 +122,7 @@ def test_concurrent_runs_do_not_mix_results() -> None:
 async def test_runs_synchronously_inside_an_event_loop() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. "Could not obtain an event loop"
-        results = guard.default_suite().run(BAD, make_ctx())
+        results = _three().run(BAD, make_ctx())
     assert [r.passed for r in results] == [False, False, False]
     await asyncio.sleep(0)
 
@@ -122,6 +134,7 @@ def test_a_new_check_is_one_registry_entry(monkeypatch: pytest.MonkeyPatch) -> N
             return failed("tone", "Shouting: '!!!'", [(i, i + 3)], "Use one exclamation mark.")
         return passed("tone")
 
+    monkeypatch.setattr(guard, "REGISTRY", {k: guard.REGISTRY[k] for k in THREE})
     monkeypatch.setitem(guard.REGISTRY, "tone", tone)
     suite = guard.CheckSuite()
     assert suite.ids == [*THREE, "tone"]

@@ -28,7 +28,14 @@ from guardrails import Guard
 from guardrails.validator_base import Validator, register_validator
 from guardrails_ai.types import ErrorSpan, FailResult, PassResult, ValidationResult
 
-from service.pipeline.checks import apology_action, no_blame, telemetry, time_frame
+from service.pipeline.checks import (
+    apology_action,
+    internal_leak,
+    no_blame,
+    positive_refusal,
+    telemetry,
+    time_frame,
+)
 from service.pipeline.checks.base import CheckContext, CheckFn, failed, passed
 from service.schemas import CHECK_IDS, CheckResult
 
@@ -41,6 +48,8 @@ REGISTRY: dict[str, CheckFn] = {
     apology_action.CHECK_ID: apology_action.check,
     time_frame.CHECK_ID: time_frame.check,
     no_blame.CHECK_ID: no_blame.check,
+    positive_refusal.CHECK_ID: positive_refusal.check,
+    internal_leak.CHECK_ID: internal_leak.check,
 }
 
 CheckSpec = ModuleType | tuple[str, CheckFn]  # a check module (CHECK_ID, check) or (id, function)
