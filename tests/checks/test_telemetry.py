@@ -65,7 +65,10 @@ _CHILD = textwrap.dedent(
         "You should have read the guide. Calm down.",
         "I'm sorry the export failed. I've restarted it and I'll send it within 20 minutes.",
     ]
-    results = [[r.passed for r in default_suite().run(d, ctx)] for d in drafts * 5]
+    three = ("apology-action", "time-frame", "no-blame")
+    results = [
+        [r.passed for r in default_suite().run(d, ctx) if r.id in three] for d in drafts * 5
+    ]
     CheckSuite().run(drafts[0], ctx)
 
     # someone else builds and runs a plain Guard later: still nothing may be sent

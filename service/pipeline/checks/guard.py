@@ -30,11 +30,13 @@ from guardrails_ai.types import ErrorSpan, FailResult, PassResult, ValidationRes
 
 from service.pipeline.checks import (
     apology_action,
+    channel_fit,
     internal_leak,
     no_blame,
     positive_refusal,
     telemetry,
     time_frame,
+    tone,
 )
 from service.pipeline.checks.base import CheckContext, CheckFn, failed, passed
 from service.schemas import CHECK_IDS, CheckResult
@@ -50,6 +52,8 @@ REGISTRY: dict[str, CheckFn] = {
     no_blame.CHECK_ID: no_blame.check,
     positive_refusal.CHECK_ID: positive_refusal.check,
     internal_leak.CHECK_ID: internal_leak.check,
+    channel_fit.CHECK_ID: channel_fit.check,
+    tone.CHECK_ID: tone.check,
 }
 
 CheckSpec = ModuleType | tuple[str, CheckFn]  # a check module (CHECK_ID, check) or (id, function)
