@@ -31,6 +31,7 @@ from guardrails_ai.types import ErrorSpan, FailResult, PassResult, ValidationRes
 from service.pipeline.checks import (
     apology_action,
     channel_fit,
+    grounded,
     internal_leak,
     no_blame,
     positive_refusal,
@@ -51,6 +52,7 @@ REGISTRY: dict[str, CheckFn] = {
     time_frame.CHECK_ID: time_frame.check,
     no_blame.CHECK_ID: no_blame.check,
     positive_refusal.CHECK_ID: positive_refusal.check,
+    grounded.CHECK_ID: grounded.check,
     internal_leak.CHECK_ID: internal_leak.check,
     channel_fit.CHECK_ID: channel_fit.check,
     tone.CHECK_ID: tone.check,
