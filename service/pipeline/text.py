@@ -159,7 +159,7 @@ def analyze(text: str) -> Analysis:
             add(word, []).append(m.start())
         elif word[0] in _DIGITS:
             add("#", []).append(m.start())
-        elif "'" in word or "’" in word:
+        if "'" in word or "’" in word:  # also by its parts when another check listens for "it's"
             head, _, tail = word.replace("’", "'").partition("'")
             for key in (head, "*n't" if word.endswith(("n't", "n’t")) else "*'" + tail):
                 if key in triggers:

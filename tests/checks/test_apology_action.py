@@ -32,6 +32,40 @@ PASSES = [
     "available, I can credit two months.",
     "I’m sorry we missed the 2:30 call. I’ll ring you at 4:15 instead — does that still work?",
     "I can't tell you how sorry I am. I've escalated this to our billing specialist.",
+    # any first-person action counts, whatever the verb, unless it is a state or feeling
+    "I'm sorry the export failed. I'm running the board report as a CSV export now.",
+    "Sorry about that. I'm switching on the free hotspot add-on now.",
+    "I'm sorry, I'm also asking my manager to review the fee.",
+    "Sorry for the slow fix. We've been chasing the supplier every day this week.",
+    "I'm sorry the call dropped. I'm calling you back on your mobile right now.",
+    "I'm sorry the technician didn't come. I've got a new visit pencilled in for Friday.",
+    "So sorry for the login trouble. I'm resetting your two-factor settings now.",
+    "I'm sorry, we let you down. Let me get a refund going for the missing items.",
+    "Sorry, Jo, that's on me. I gave you the wrong link; here's the right one: example.com/r.",
+    # the action may come later: in the same paragraph, or after an explanation
+    "I'm sorry. A lost day's pay is a real cost.\n\nHere's what I'm doing. I'm turning on the "
+    "free hotspot now.",
+    "I'm sorry about the lost day.\n\nHere's where things are: the repair is due at 18:00."
+    "\n\nWhat I can do is switch on a free hotspot for you now.",
+    "I'm sorry for the wait.\nThanks for your patience.\nI know this matters.\nI've escalated it.",
+    # or before it, in the same paragraph
+    "I've refunded the charge. I'm sorry about the mix-up.",
+    "I can't get the PDF working before 2 PM, but I'm exporting the report as a CSV right now. "
+    "I'm sorry for that.",
+    # a promise to reply that names a time is a next step
+    "Sorry for the wait. DM us and we'll reply within 30 minutes.",
+    "Sorry for the trouble. DM us and our baggage team will reply there within 45 minutes.",
+    "You asked me not to just say sorry. Fair enough. I'm refunding the fee now.",
+    # a fix stated as done, or a promise phrased as "you'll ..." with a time
+    "I'm sorry for the double charge. The duplicate $49.00 is reversed as of today.",
+    "Ben, I'm sorry. The $186.40 is waived, and you'll see it within 3 business days.",
+    "I'm sorry. It's been fixed on our side.",
+    "I'm sorry this hit your close. You'll have a reply from us in DM within 30 minutes.",
+    "I'm sorry. Our supervisor is getting a firm date from the carrier.",
+    "I'm sorry the export failed. Here's what I'll do: 1) rerun it in CSV now, 2) send it to you.",
+    "I'm sorry. Your request is now with our billing team.",
+    "I'm sorry. Your claim was approved yesterday.",
+    "I'm so sorry your folder disappeared. I'll help you restore it right now.",
     # not our apology
     "No need to apologize — these things happen! I've reset the link.",
     "Don't be sorry, you did nothing wrong.",
@@ -91,14 +125,48 @@ FAILS = [
         "I'm sorry you've had to deal with this. Could you walk me through what happened?",
         ["I'm sorry you've had to deal with this"],
     ),
-    # the action must come after the apology (same sentence or the next two), not before
-    ("I've refunded the charge. I'm sorry about the mix-up.", ["I'm sorry about the mix-up"]),
+    # an apology tacked on in its own paragraph after every action is not paired
+    ("I've refunded the charge.\n\nSorry again for the mix-up.", ["Sorry again for the mix-up"]),
+    # states, feelings, waiting and excuses are not actions
+    ("I'm sorry. I'm afraid there's nothing I can see on my side.", ["I'm sorry"]),
     (
-        "I'm sorry for the wait.\nThanks for your patience.\nI know this matters.\n"
-        "I've escalated it.",
-        ["I'm sorry for the wait"],
+        "I'm sorry for the delay. I'm hoping the courier collects it today.",
+        ["I'm sorry for the delay"],
     ),
-    # communicating later is not an action on the problem
+    ("We're sorry. We're currently experiencing high demand.", ["We're sorry"]),
+    ("I'm sorry for the wait. I'm just waiting on the warehouse.", ["I'm sorry for the wait"]),
+    (
+        "Sorry for the slow reply. We've been swamped after the launch.",
+        ["Sorry for the slow reply"],
+    ),
+    ("I'm sorry, and I'm not going to brush past it.", ["I'm sorry"]),
+    ("So sorry about the delay. I'm on it.", ["So sorry about the delay"]),
+    # a condition is not something done; what a third party did is not our action
+    (
+        "I'm sorry. Rental costs are covered once a claim is approved.",
+        ["I'm sorry"],
+    ),
+    (
+        "I'm sorry. The driver called at 9:05, but nobody answered.",
+        ["I'm sorry"],
+    ),
+    ("I'm sorry. I'm wondering whether the room was booked by mistake.", ["I'm sorry"]),
+    ("I'm sorry. I'm happy to help.", ["I'm sorry"]),
+    # admitting the mistake, a habit, or homework for the customer is no fix
+    ("Sorry, that's on me. I gave you the wrong link.", ["Sorry"]),
+    (
+        "Please accept our apologies. We take these matters very seriously.",
+        ["Please accept our apologies"],
+    ),
+    (
+        "Sorry about the mix-up! You can change the date yourself under My Trips.",
+        ["Sorry about the mix-up"],
+    ),
+    (
+        "I'm sorry about the damaged frame. I'd recommend contacting the manufacturer.",
+        ["I'm sorry about the damaged frame"],
+    ),
+    # communicating later, with no time, is not an action on the problem
     ("I'm sorry about this. I'll let you know.", ["I'm sorry about this"]),
     # "I can't refund" is not an action
     ("I'm sorry. I can't refund annual plans.", ["I'm sorry"]),
@@ -157,3 +225,61 @@ def test_spans_are_offsets_into_the_draft_with_curly_apostrophes(ctx: CheckConte
     result = apology_action.check(draft, ctx)
     ((start, end),) = result.spans
     assert draft[start:end] == "I’m sorry to hear that"
+
+
+# ---- agent_actions (shared with time-frame and positive-refusal) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("draft", "verb", "future"),
+    [
+        ("I'm turning on the free hotspot now.", "turning", False),
+        ("We're rolling it back now.", "rolling", False),
+        ("I'll ask my supervisor for options.", "ask", True),
+        ("I'm going to pin the ticket.", "pin", True),
+        ("I've pinned the ticket.", "pinned", False),
+        ("Let me bump your order up the queue.", "bump", False),
+        ("I'll get the block lifted.", "get", True),
+        ("I'll have the technician call you.", "have", True),
+        ("What I can do is switch on a hotspot.", "switch", False),
+        ("We hope to have this resolved.", "have", True),
+        ("I'll keep an eye on it and update you.", "update", True),
+    ],
+)
+def test_agent_actions_read_any_verb(draft: str, verb: str, future: bool) -> None:
+    acts = apology_action.agent_actions(draft)
+    assert [(a.verb, a.future) for a in acts][-1] == (verb, future)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm sorry.",
+        "I'm afraid not.",
+        "I'm hoping it arrives.",
+        "We're seeing a lot of reports.",
+        "I understand.",
+        "I've heard this before.",
+        "I'll need your order number.",
+        "We're currently experiencing delays.",
+        "I'm waiting on the warehouse.",
+        "I'd recommend clearing the cache.",
+        "I won't close the ticket.",
+        "I'm not going to brush past it.",
+        "I'm writing to let you know about your order.",
+        "I'm asking you to restart the router.",
+        "Let me know if that works.",
+        "I'll keep this reply short.",
+        "I'll have to end the call.",
+        "I could have sent it sooner.",
+        "I gave you the wrong date.",
+        "We take this seriously.",
+    ],
+)
+def test_states_feelings_and_negations_are_not_actions(draft: str) -> None:
+    assert apology_action.agent_actions(draft) == ()
+
+
+def test_promises_to_talk_are_marked_as_communication() -> None:
+    acts = apology_action.agent_actions("I'll let you know. We'll be in touch. I'll reply here.")
+    assert [a.communication for a in acts] == [True, True, True]

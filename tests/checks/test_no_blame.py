@@ -49,6 +49,38 @@ PASSES = [
     "I checked, and the charge is for the annual renewal on 3 March.",
     "Your account was locked because the password was entered incorrectly five times.",
     "It looks like the card on file expired in February.",
+    # ownership and what we owed them
+    "You should have had a real answer two emails ago.",
+    "You were told it would arrive Monday, and it didn't. That's on us.",
+    "Keisha, you were told 4:50 today. I'm sorry for the mix-up.",
+    "I told you I'd call by noon and I didn't.",
+    "The issue was on our side: a bad update.",
+    "Obviously that's not the experience we want for you.",
+    # empathy, reassurance and conditions
+    "You could have lost the whole file, and I'm glad you didn't.",
+    "You didn't do anything wrong.",
+    "You never asked for this.",
+    "If you didn't request this code, you can ignore it.",
+    "If you'd like, I can resend it now.",
+    "If you had any trouble with the link, tell me.",
+    "Had we known sooner, we'd have held the parcel.",
+    "I know you're frustrated, but I've found the cause and I'm fixing it now.",
+    "No need to apologise, these things happen! I've reset it.",
+    "It's hard to stay calm when the heating is off.",
+    "You clearly care about getting this right.",
+    "As you mentioned, the charger was missing.",
+    "Please read the steps below and tell me where you get stuck.",
+    "You agreed to the new delivery slot, so I've booked it.",
+    "If it happens again, we'll replace the unit.",
+    "Your flight was late, you missed your connection, and I'm rebooking you now.",
+    "Mistakes happen, and this one was ours. I've fixed it.",
+    "The outage is beyond our control, so I've credited your account.",
+    "Going forward, please contact me directly on this thread.",
+    "Are you sure you want to cancel the whole order?",
+    "That's a bit much to deal with on a Friday.",
+    "You're still on the old plan, so I've moved you to the new one.",
+    "The fix worked as intended, so you're all set.",
+    "Nobody was available to take your call, and that's on us.",
     "",
 ]
 
@@ -95,8 +127,72 @@ FAILS = [
     ("You're wrong about the charge.", ["You're wrong"]),
     ("You are mistaken — that's the annual renewal.", ["You are mistaken"]),
     ("It's not our fault the courier lost the parcel.", ["not our fault"]),
-    ("We can't be held responsible; it isn't our problem.", ["isn't our problem"]),
+    (
+        "We can't be held responsible; it isn't our problem.",
+        ["We can't be held responsible", "isn't our problem"],
+    ),
     ("The problem is on your end.", ["problem is on your end"]),
+    # counterfactual blame, whatever the verb
+    ("You could have used the CSV export this morning.", ["You could have used"]),
+    ("You should have had time to cancel before it renewed.", ["You should have had time"]),
+    (
+        "If you'd checked the tracking page, you'd have seen it.",
+        ["If you'd checked", "you'd have seen"],
+    ),
+    ("Had you kept the receipt, this would be easy.", ["Had you kept"]),
+    ("You must not have saved the file.", ["You must not have saved"]),
+    ("You clearly missed the confirmation email.", ["You clearly missed the confirmation email"]),
+    ("You missed the warning on the checkout page.", ["You missed the warning"]),
+    ("You never replied to the verification email.", ["You never replied"]),
+    ("The problem is with your router's settings.", ["problem is with your router's settings"]),
+    ("Your address was entered as 12 Elm St instead of 21 Elm St.",
+     ["Your address was entered as 12 Elm St instead of"]),
+    ("Each link was opened after it had already expired.", ["opened after it had already expired"]),
+    ("You agreed to the terms when you signed up.", ["You agreed to the terms"]),
+    # reminders and lectures
+    ("As explained, the link expires after 24 hours.", ["As explained,"]),
+    ("As outlined in my previous reply, drops aren't covered.", ["As outlined in my previous"]),
+    ("I've told you twice now.", ["I've told you"]),
+    ("You were told to restart the router first.", ["You were told"]),
+    ("The email clearly said the sale ended Sunday.", ["clearly said"]),
+    ("The instructions do say to unplug it first.", ["do say"]),
+    ("Please read the instructions carefully.", ["Please read the instructions"]),
+    ("Please check your spam folder before contacting us.", ["before contacting"]),
+    # dismissal, correction, doubt
+    ("There's no need to get upset.", ["no need to get upset"]),
+    ("Let's keep this civil.", ["Let's keep this civil"]),
+    ("You're overreacting.", ["You're overreacting"]),
+    ("I understand you're upset, but the policy is clear.", ["I understand you're upset, but"]),
+    ("Come on, it's a two-day delay.", ["Come on"]),
+    ("Parcels do go missing now and then.", ["do go missing"]),
+    ("Nobody is trying to scam you.", ["Nobody is trying to scam"]),
+    ("To be fair, you did sign the contract.", ["To be fair, you"]),
+    ("With respect, that's the policy.", ["With respect,"]),
+    ("That's not how billing works.", ["That's not how billing works"]),
+    ('"Fraud" is a strong word.', ["is a strong word"]),
+    ("According to you, the box was empty.", ["According to you"]),
+    (
+        "The courier says it was delivered, but I've refunded you anyway.",
+        ["but I've refunded you anyway"],
+    ),
+    # sibling phrasings of the same frames
+    ("Outages happen, I'm afraid.", ["Outages happen"]),
+    ("Bags get delayed all the time.", ["get delayed all the time"]),
+    ("Our records show the driver called, but you weren't home.", ["you weren't home"]),
+    ("As stated on our status page, we're working on it.", ["As stated on our status page"]),
+    ("As we've explained on previous calls, claims take time.", ["As we've explained"]),
+    ("Did you try clearing the cache like we suggested?", ["like we suggested"]),
+    ("Did you read the terms of the travel pass?", ["Did you read the terms"]),
+    ("You're probably on an old version of the app.", ["You're probably on an old"]),
+    ("You must have waited too long to click the link.", ["You must have waited too long to"]),
+    ("Next time, please use the link as soon as it arrives.", ["Next time, please"]),
+    ("These outages are beyond our control.", ["beyond our control"]),
+    ("The block worked exactly as it was designed to.", ["worked exactly as it was designed"]),
+    ("Are you sure you checked the whole bag?", ["Are you sure you"]),
+    ("Double charges are usually caused by your card issuer.", ["caused by your card issuer"]),
+    ('"Theft" is a bit strong, Alex.', ["is a bit strong"]),
+    ("We didn't steal anything.", ["We didn't steal"]),
+    ("Please understand that plans renew automatically.", ["Please understand that"]),
     # quoted text is skipped, our own words are not
     (
         "You said 'calm down' was what you were told. Please calm down.",
@@ -143,7 +239,8 @@ def test_hints_are_not_repeated(ctx: CheckContext) -> None:
     assert result.hint.count("restate the information plainly") == 1
 
 
-def test_known_limit_negated_blame_followed_by_but(ctx: CheckContext) -> None:
-    """ "I'm not saying it's your fault, but ..." blames while denying it; not caught (yet)."""
-    result = no_blame.check("I'm not saying it's your fault, but the guide says unplug first.", ctx)
-    assert result.passed
+def test_negated_blame_followed_by_but_still_blames(ctx: CheckContext) -> None:
+    """ "I'm not saying it's your fault, but ..." blames while denying it (once a known limit)."""
+    draft = "I'm not saying it's your fault, but the guide says unplug first."
+    result = no_blame.check(draft, ctx)
+    assert flagged(draft, result) == ["I'm not saying it's your fault, but"]

@@ -128,3 +128,10 @@ def test_a_pattern_added_later_still_sees_drafts_analysed_before() -> None:
     analyze(draft)  # cached without "zebra" in its word index
     late = Triggered().add("late", "zebra", r"zebra\s+crossing")
     assert [m.group() for _, m in late.scan(analyze(draft))] == ["zebra crossing"]
+
+
+def test_a_contraction_is_found_by_its_head_even_when_the_whole_word_is_a_trigger() -> None:
+    Triggered().add("whole", "that's", r"that['’]s\s+fine")  # another check listens for "that's"
+    head = Triggered().add("head", "that", r"that['’]s\s+not\s+how")
+    hits = head.scan(analyze("That's not how it works."))
+    assert [m.group() for _, m in hits] == ["That's not how"]

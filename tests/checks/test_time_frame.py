@@ -71,6 +71,31 @@ PASSES = [
     "You'll hear from us by Thursday.",
     # a vague word next to a concrete window is fine
     "I'll call you shortly — by 2:30 at the latest.",
+    "I'll confirm here when it is, within 10 minutes.",
+    "When they reply I'll message you, and either way you'll hear from me by 3 PM today.",
+    "The engineer's ETA is 3 PM, and I'll text you when they're on the way.",
+    "We'll send the replacement as soon as the new stock arrives, which is due on Tuesday.",
+    # the customer's own step, a result clause, the same day, "at 3,"
+    "As soon as you send the photo, I'll get the replacement moving.",
+    "As soon as I have it, I'll ship the item by express.",
+    "If it stalls again, I'll split it so each half finishes quickly.",
+    "I'll make sure it's rebooked the same day.",
+    "Sadly I can't join the call at 3, but I'll brief my colleague beforehand.",
+    # not commitments
+    "I'll keep this reply short.",
+    "I'll take notes as you go, so you won't need to repeat anything.",
+    # relative but concrete times
+    "I'll call you 30 minutes before the engineers finish.",
+    "I'll post the CSV here before your 2 PM meeting.",
+    "I'll post the CSV here before your meeting.",
+    "I'll get the CSV to you right after this chat.",
+    "I'll call you back at about 4.",
+    "We'll reply within 24h.",
+    "I'll come back to you inside the hour.",
+    "I'll email you the steps right after we hang up.",
+    # an event about what was just promised with a time is bounded by that time
+    "I'll have the sync fixed in the next hour, and I'll message you the moment it's done.",
+    "Sir, you need to calm down or I'll have to end this call.",
 ]
 
 FAILS = [
@@ -100,6 +125,35 @@ FAILS = [
     ("Your refund will be processed soon.", ["soon"]),
     ("You'll receive an email confirmation shortly.", ["shortly"]),
     ("I'll do my best to get this sorted quickly.", ["quickly"]),
+    # tied only to an event
+    ("I'll call you back as soon as I hear anything.", ["as soon as I hear anything"]),
+    ("I'll update you once I hear back.", ["once I hear back"]),
+    ("We'll credit your account when billing confirms the amount.", ["when billing confirms"]),
+    ("I'll get that fixed at the earliest opportunity.", ["at the earliest opportunity"]),
+    ("I'll update you when it's fixed.", ["when it's fixed"]),
+    ("I'll message you the moment they reply.", ["the moment they reply"]),
+    (
+        "I'll keep an eye on it and update you after the courier scans it.",
+        ["after the courier scans"],
+    ),
+    ("The engineer will call you the moment the part arrives.", ["the moment the part arrives"]),
+    # a time that belongs to work done now does not time the promise
+    ("I'm pulling a CSV now and I'll send it over shortly.", ["shortly"]),
+    ("I'm requesting the invoice today, and I'll update you once I hear back.",
+     ["once I hear back"]),
+    # no time at all, or a priority instead of a time
+    ("Leave it with me and I'll sort out a new date.",
+     ["Leave it with me and I'll sort out a new date."]),
+    ("You'll hear from our billing team about the refund.",
+     ["You'll hear from our billing team about the refund."]),
+    ("We'll decide your claim as a priority.", ["as a priority"]),
+    (
+        "I'll send the label within 10 minutes, and I'll refund you once the parcel is back.",
+        ["once the parcel is back"],
+    ),
+    # causatives are promises too
+    ("I'll get the block lifted as soon as possible.", ["as soon as possible"]),
+    ("I'll get our carrier team to call you back shortly.", ["shortly"]),
     # no time frame at all
     ("I'll look into it and let you know.", ["I'll look into it and let you know."]),
     ("We'll refund you.", ["We'll refund you."]),

@@ -3,9 +3,22 @@
 Rule (contract, "Check ids"): an apology fails when it is a hollow formula ("sorry for any
 inconvenience", "apologize for the inconvenience", "we regret any inconvenience"), shifts the blame
 to the customer's feelings ("sorry you feel that way"), is conditional ("sorry if ...") or is
-taken back at once ("sorry, but ..."); a sincere apology still fails unless a first-person action
-("I've reset", "I'll send", "let me check", "our engineers rolled back", "your refund has been
-issued") appears in the same sentence or one of the next two.
+taken back at once ("sorry, but ..."); a sincere apology still fails unless it is paired with
+something we are doing, have done or will do.
+
+An action is any first-person verb phrase that acts, whatever the verb (see `_agent_actions`:
+"I'm switching on the hotspot", "I'll ask my manager", "I've pinned it", "let me check", "our
+team is tracing it", "the charge is reversed as of today", "here's the right link"), not a state
+or feeling ("I'm afraid", "I'm hoping", "we're experiencing", "I'm waiting", "I understand"),
+homework for the customer ("you can change it under My Trips", "I'd recommend contacting ..."),
+an admission ("I gave you the wrong link") or a habit ("we take this seriously"). A promise only
+to talk counts when it names a concrete time ("DM us and we'll reply within 30 minutes").
+
+Pairing: the action is in the apology's own paragraph (before or after it: "I've placed a new
+order. I'm sorry it took three chats."), or anywhere after it, since the arc may explain what
+happened before the fix ("I'm sorry.\n\nHere's where things are: ...\n\nWhat I can do is ...").
+An apology in its own paragraph after every action ("Again, sorry for the trouble.") is tacked
+on and fails.
 
 Source: seed 000 "Calm the Storm" -- "Avoid hollow apologies; pair regret with action" and
 "Structured Apology Plus Action" (acknowledge impact, take ownership, specify the fix); seed 002
@@ -18,31 +31,15 @@ all you got"), "no need to apologize", "don't be sorry", "I'm not sorry to say".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_right
 
+from service.pipeline.checks._agent_actions import AgentAction, agent_actions
 from service.pipeline.checks.base import CheckContext, failed, passed
-from service.pipeline.text import (
-    ACTION_VERBS,
-    COMMUNICATION_WORDS,
-    DETERMINERS,
-    FILLERS,
-    INTENT_WORDS,
-    IRREGULAR_PARTICIPLES,
-    LIGHT_VERBS,
-    NEGATIONS,
-    OFFER_WORDS,
-    PARTICLES,
-    RESULT_NOUNS,
-    Analysis,
-    Triggered,
-    analyze,
-    clause_end,
-    quote,
-)
+from service.pipeline.text import Analysis, Triggered, analyze, clause_end, quote
 from service.schemas import CheckResult
 
 CHECK_ID = "apology-action"
+__all__ = ["CHECK_ID", "AgentAction", "agent_actions", "check", "find_issues"]
 
 _APOLOGY = Triggered().add(
     "apology",
@@ -56,6 +53,7 @@ _APOLOGY = Triggered().add(
 _NOT_AN_APOLOGY = re.compile(
     r"(?:\bno\s+need\s+to|\bdon['’]t|\bdo\s+not|\bnever|\bnothing\s+to|\bnot|\bneedn['’]t"
     r"|\bno\s+reason\s+to|\bdoesn['’]t|\bwon['’]t\s+ask\s+you\s+to)\s+(?:\w+\s+){0,2}$"
+    r"|\bnot\s+(?:to\s+)?(?:just\s+|simply\s+|only\s+)?(?:say|saying)\s+$"
     r"|\b(?:you|they|he|she)(?:['’]re|['’]s|\s+are|\s+were|\s+is|\s+was)?\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -100,8 +98,8 @@ _TEXTS = {
         "about this. Here's what I can do: ...\").",
     ),
     "unpaired": (
-        "Apology not paired with an action: {q} (no 'I'll / I've / let me' + action verb in this "
-        "or the next two sentences)",
+        "Apology not paired with an action: {q} (nothing we are doing, have done or will do "
+        "follows it, and none in its paragraph)",
         "Follow {q} with a concrete action you are taking, in the same or the next sentence "
         "(e.g. \"I'm checking your order now and will email you within {w}\").",
     ),
@@ -125,7 +123,7 @@ def find_issues(a: Analysis) -> list[tuple[str, tuple[int, int]]]:
     """(kind, span) of every apology that is insincere or lacks an action, in draft order."""
     masked = a.masked
     issues: list[tuple[str, tuple[int, int]]] = []
-    action_sentences: set[int] | None = None
+    paired: tuple[list[int], list[int]] | None = None
     for _, m in _APOLOGY.scan(a):
         idx = a.sentence_index(m.start())
         sentence = a.sentences[idx]
@@ -138,10 +136,9 @@ def find_issues(a: Analysis) -> list[tuple[str, tuple[int, int]]]:
         end = clause_end(masked, m.end(), sentence.end)
         kind, end = _insincere(masked, m.end(), end, sentence.end)
         if kind is None:
-            if action_sentences is None:
-                acts = agent_actions(a.text)
-                action_sentences = {a.sentence_index(x.start) for x in acts if not x.communication}
-            if action_sentences & {idx, idx + 1, idx + 2}:
+            if paired is None:
+                paired = _paired_positions(a)
+            if _is_paired(a, idx, *paired):
                 continue
             kind = "unpaired"
         issues.append((kind, (start, end)))
@@ -160,120 +157,32 @@ def _insincere(masked: str, pos: int, end: int, sentence_end: int) -> tuple[str 
     return None, end
 
 
-# ---- agent actions: shared with time-frame ----------------------------------------------------
-# "I'll send", "we've credited", "let me check", "our engineers are rolling back": a first-person
-# (or our-team) subject, auxiliaries/adverbs, then an action verb (word lists in `text`). Here: is
-# an apology paired with something we are doing? In time-frame: is this a promise to act later?
-_SUBJECT = (
-    r"\b(?:(?:I|we)(?:['’](?P<c>ll|ve|m|d|re))?|let(?:\s+(?:me|us)|['’]s)"
-    r"|(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:team|engineers?|specialists?|supervisor|manager"
-    r"|colleagues?|warehouse|technicians?|lead|department|staff|courier)"
-    r"|someone(?:\s+from\s+(?:our|the|my)\s+[a-z]+(?:\s+team)?)?|somebody"
-    r"|an?\s+(?:[a-z-]+\s+)?(?:specialist|supervisor|technician|engineer|colleague|manager))"
-    r"(?![\w'’])"
-)
-_PASSIVE = (  # "your refund has been issued", "a replacement is on its way"
-    r"\b(?:ha(?:s|ve)\s+(?:just\s+|now\s+|already\s+|also\s+)?been|(?:is|are)\s+being)\s+"
-    r"(?P<verb>[a-z-]+)|\b(?:is|are)\s+(?:already\s+)?on\s+(?:its|their)\s+way\b"
-)
-_COORDINATED = (  # "... and have issued a refund": a verb sharing an earlier subject
-    r"\band\s+(?P<aux>(?:(?:have|has|will|shall|am|are|then|also|already|just|now|personally"
-    r"|immediately)\s+){0,2})(?P<verb>[a-z-]+)"
-)
-_EARLIER_SUBJECT = re.compile(r"\b(?:I|we|let\s+me)\b[^.!?\n]{0,80}$", re.IGNORECASE)
-_AGENT = (
-    Triggered()
-    .add("subject", "i we let our my someone somebody a an", _SUBJECT)
-    .add("coordinated", "and", _COORDINATED)
-    .add("passive", "has have is are", _PASSIVE)
-)
-_TAIL = re.compile(r"[;!?—–()\[\]\"“”]|[.,:](?!\d)|\s-\s")
-_TOKEN = re.compile(r"\S+")
+# ---- pairing ------------------------------------------------------------------------------------
+# An apology is paired when an action of ours (see `_agent_actions`) is in its own paragraph, before
+# or after it ("I've placed a new order. I'm sorry it took three chats."), or anywhere after it
+# (the arc "acknowledge impact, take ownership, specify the fix" may explain what happened first:
+# "I'm sorry.\n\nHere's where things are. ...\n\nWhat I can do is switch on a hotspot."). An
+# apology in its own paragraph after every action ("Again, sorry for the trouble.") is tacked on.
+# A promise only to talk ("I'll let you know", "you'll hear from us") counts when it names a
+# concrete time ("DM us and we'll reply within 30 minutes"): then it is the next step, not a way
+# to end the chat.
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass(frozen=True)
-class AgentAction:
-    """One "subject ... verb" phrase. ``future``: will / 'll / going to / shall (a promise)."""
+def _paired_positions(a: Analysis) -> tuple[list[int], list[int]]:
+    """(paragraph break offsets, sentence index of each action that can pair an apology)."""
+    from service.pipeline.checks.time_frame import timed_promises  # time-frame imports us
 
-    start: int
-    end: int
-    verb: str
-    future: bool
-    communication: bool  # "let you know", "get back to you": a promise to talk, not a fix
-    offer: bool  # "I'd be happy to ...": an offer, not a promise
-
-
-@lru_cache(maxsize=64)
-def agent_actions(text: str) -> tuple[AgentAction, ...]:
-    """First-person action phrases in ``text`` (quoted passages and URLs ignored), in order."""
-    a = analyze(text)
-    masked = a.masked
-    found: list[AgentAction] = []
-    for name, m in _AGENT.scan(a):
-        if name == "subject":
-            if (action := _scan(masked, m)) is not None:
-                found.append(action)
-            continue
-        verb = (m.groupdict().get("verb") or "way").lower()
-        if name == "passive" and (verb == "way" or verb in ACTION_VERBS):
-            found.append(AgentAction(m.start(), m.end(), verb, False, False, False))
-        elif (
-            name == "coordinated"
-            and verb in ACTION_VERBS
-            and (verb not in PARTICLES or _next_word(masked, m.end()) in PARTICLES[verb])
-            and _EARLIER_SUBJECT.search(masked, max(0, m.start() - 80), m.start())
-        ):
-            future = any(w in ("will", "shall") for w in m.group("aux").lower().split())
-            found.append(AgentAction(m.start(), m.end(), verb, future, False, False))
-    return tuple(sorted(found, key=lambda act: act.start))
+    acts = agent_actions(a.text)
+    sentences = [a.sentence_index(act.start) for act in acts if not act.communication]
+    sentences += timed_promises(a)
+    breaks = [m.start() for m in _PARAGRAPH.finditer(a.text)]
+    return breaks, sentences
 
 
-def _scan(masked: str, m: re.Match[str]) -> AgentAction | None:
-    """Read the words after a subject: auxiliaries and adverbs, then (maybe) an action verb."""
-    limit = min(len(masked), m.end() + 90)
-    cut = _TAIL.search(masked, m.end(), limit)
-    tokens = [
-        (t.group().lower().replace("’", "'"), t.end())
-        for t in _TOKEN.finditer(masked, m.end(), cut.start() if cut else limit)
-    ][:10]
-    words = [w for w, _ in tokens] + [""]
-    future = (m.group("c") or "").lower() == "ll"
-    light = offer = after_det = False
-    skip = 0
-    for i, (word, end) in enumerate(tokens):
-        nxt = words[i + 1]
-        if skip or (word == "do" and words[i + 1 : i + 3] in (["my", "best"], ["our", "best"])):
-            skip = 2 if not skip else skip - 1  # "I'll do my best to send ..."
-            continue
-        if word.endswith("n't") or word in NEGATIONS:
-            return None
-        if word in ("will", "shall") or (word in INTENT_WORDS and nxt == "to"):
-            future = True
-        if after_det:  # "I have the order number": after a determiner only a result counts
-            if (light and word in RESULT_NOUNS) or (word in ACTION_VERBS and _participle(word)):
-                return AgentAction(m.start(), end, word, future, False, offer)
-            if light or word in DETERMINERS or word in FILLERS:
-                continue
-            return None
-        if word in ACTION_VERBS and (word not in PARTICLES or nxt in PARTICLES[word]):
-            return AgentAction(m.start(), end, word, future, False, offer)
-        if word in COMMUNICATION_WORDS or (word == "keep" and nxt == "you"):
-            return AgentAction(m.start(), end, word, future, True, offer)
-        if word in LIGHT_VERBS:
-            light = True
-        elif word in OFFER_WORDS:
-            offer = True
-        elif word in DETERMINERS and light:
-            after_det = True
-        elif word not in FILLERS:
-            return None
-    return None
+def _is_paired(a: Analysis, idx: int, breaks: list[int], action_sentences: list[int]) -> bool:
+    if any(j >= idx for j in action_sentences):
+        return True
+    para = bisect_right(breaks, a.sentences[idx].start)
+    return any(bisect_right(breaks, a.sentences[j].start) == para for j in action_sentences)
 
-
-def _next_word(text: str, pos: int) -> str:
-    m = _TOKEN.search(text, pos, pos + 30)
-    return m.group().lower() if m else ""
-
-
-def _participle(word: str) -> bool:
-    return word.endswith("ed") or word in IRREGULAR_PARTICIPLES

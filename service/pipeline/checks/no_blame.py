@@ -1,17 +1,28 @@
-"""`no-blame`: nothing blames, corrects or dismisses the customer.
+"""`no-blame`: nothing blames, corrects, doubts or dismisses the customer.
 
-Rule (contract, "Check ids"): fails on blame ("you should have", "you failed to", "you forgot
-to", "your fault", "user error", "you didn't read", "if you had read", "you must have entered"),
-reminders that the customer was already told ("as I already said", "per my last email", "as
-previously stated", "like I told you"), dismissal ("calm down", "relax", "you need to understand",
-"obviously") and corrections or deflection ("you're wrong", "it's not our fault"). Each offending
-phrase is reported as a span.
+Rule (contract, "Check ids"): a sentence fails when the customer is the one in the wrong:
+- blame, what they did or failed to do: "you should have read", "you could have used the CSV",
+  "you should have had time to cancel", "if you'd checked", "had you read", "you'd have known if",
+  "you didn't follow the steps", "you missed / misread", "you must (not) have entered", "your
+  fault", "user error", "the issue is on your end / with your router", "your notice was set up
+  for Spain rather than Portugal", "opened after it had expired", "check before contacting us";
+- repeat, they were already told: "as I already said", "as explained,", "as outlined in my
+  previous reply", "per my last email", "I've told you twice", "you were (already) told", "the
+  email clearly said", "the instructions do say", "please read the instructions carefully", "it
+  was in the welcome email you received";
+- dismiss, their feelings waved away: "calm down", "relax", "you need to understand", "no need
+  to get upset", "let's keep this civil", "you're overreacting", "I understand you're upset, but",
+  "come on", "these things happen", "bags do go missing", "nobody's scamming you";
+- correct / doubt / deflect: "you're wrong", "that's not how it works", "to be fair, you",
+  "with respect,", "'theft' is a strong word", "according to you", "not sure why you think", "X
+  says they packed everything, but I'm refunding anyway", "it's not our fault".
 
-Passes: empathy and negation ("you shouldn't have had to wait", "you should not have to chase
-us", "nobody should have to", "it's not your fault", "you must have been so frustrated"),
-expectations about our own system ("you should have received an email from us", "you should have
-been notified"), and the customer's words quoted back ("You said 'calm down' was what you were
-told -- that's not OK").
+Passes: empathy and negation ("you shouldn't have had to wait", "it's not your fault", "you must
+have been so frustrated", "you didn't do anything wrong", "I'm not telling you to calm down"),
+ownership ("you should have had a refund by now", "you were told it would arrive Monday and it
+didn't", "I told you I'd call"), our system ("you should have received an email from us"),
+conditions ("if you didn't request this", "if you'd like"), and the customer's own words quoted
+back. Phrases are in `_blame_terms`; each offending phrase is reported as a span.
 
 Source: seed 000 "Calm the Storm" -- "Resetting Expectations Without Blame" and the apology arc
 "reducing the urge to rehash blame"; seed 002 "Effective De-Escalation Techniques" -- "Use
@@ -22,86 +33,53 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.checks._blame_terms import PATTERNS
 from service.pipeline.checks.base import CheckContext, failed, passed
 from service.pipeline.text import Analysis, Triggered, analyze, quote
 from service.schemas import CheckResult
 
 CHECK_ID = "no-blame"
 
-_AUX_WORDS = frozenset(
-    {"just", "really", "probably", "already", "definitely", "simply", "clearly", "obviously",
-     "never", "only"}
-)
-_AUX = rf"(?:(?:{'|'.join(sorted(_AUX_WORDS))})\s+)?"
-_PATTERNS: dict[str, str] = {
-    # blame: what the customer did wrong
-    "should_have": rf"\byou\s+should(?:['’]ve|\s+{_AUX}have)\s+{_AUX}[a-z]+(?:\s+[a-z]+)?",
-    "should_read": r"\byou\s+should\s+(?:(?:really|probably|just)\s+)?(?:read|know\s+better"
-    r"|have\s+known|learn|pay\s+(?:more\s+)?attention|be\s+more\s+careful)\b",
-    "failed_to": r"\byou\s+(?:failed|forgot|neglected)\s+to\b",
-    "didnt": r"\byou\s+(?:didn['’]t|did\s+not|never)\s+(?:bother\s+to\s+)?(?:read|follow|check"
-    r"|listen|pay\s+attention|notice|include|attach|provide|save|back\s+up|get\s+my)\b",
-    "fault": r"\byour\s+(?:own\s+)?(?:fault|mistake|error)\b|\b(?:user|operator)\s+error\b"
-    r"|\byou\s+made\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error)\b",
-    "if_you_had": r"\b(?:if\s+you(?:['’]d|\s+had)|had\s+you)\s+(?:just\s+|only\s+)?(?:read|followed"
-    r"|checked|listened|paid|looked|updated|contacted|saved|clicked|waited|used|installed|backed"
-    r"|asked|included|attached|entered|provided)\b",
-    "must_have": r"\byou\s+must\s+have\s+[a-z]+",
-    "wrong_thing": r"\byou\s+(?:\w+\s+)?(?:entered|typed|used|selected|chose|picked|clicked|gave"
-    r"|put|sent|ordered|bought)\s+(?:in\s+)?(?:the|a)\s+wrong\b",
-    "your_end": r"\b(?:problem|issue|error|fault)\s+is\s+on\s+your\s+(?:end|side)\b",
-    # repeat: reminding the customer they were told
-    "as_i_said": r"\b(?:as|like)\s+I(?:['’]ve|\s+have)?\s+(?:already\s+|previously\s+|just\s+"
-    r"|clearly\s+)?(?:said|mentioned|explained|stated|noted|told\s+you|pointed\s+out|wrote"
-    r"|informed\s+you|advised)\b",
-    "as_stated": r"\bas\s+(?:previously|already|was)\s+(?:stated|mentioned|explained|noted|said"
-    r"|advised|discussed)\b|\bas\s+(?:stated|mentioned|explained|noted|advised|discussed)\s+"
-    r"(?:before|earlier|previously|above|already)\b",
-    "per_my": r"\b(?:as\s+)?per\s+my\s+(?:last|previous|earlier)\s+(?:e-?mail|message|reply"
-    r"|response|note)\b",
-    "did_you_read": r"\bdid\s+you\s+(?:even\s+)?(?:read|see|get|check)\s+(?:my|our)\s+(?:last"
-    r"|previous|earlier)\b",
-    "already_told": r"\bI(?:['’]ve|\s+have)?\s+already\s+(?:told\s+you|explained|said|answered)\b",
-    # dismiss: waving the customer's feelings away
-    "calm_down": r"\bcalm\s+down\b",
-    "relax": r"\b(?:(?:please|just|try\s+to|need\s+to|must)\s+)?relax\b",
-    "understand": r"\byou\s+(?:need|have|must|['’]ve\s+got|got)\s+to\s+(?:understand|realise"
-    r"|realize|calm|relax|listen|pay\s+attention)\b",
-    "obviously": r"\bobviously\b|\bclearly\s+you\b|\byou\s+clearly\b"
-    r"|\bas\s+you\s+(?:should|ought\s+to)\s+know\b",
-    # correct / deflect
-    "wrong": r"\byou(?:['’]re|\s+are)\s+(?:simply\s+|just\s+)?(?:wrong|mistaken|incorrect)\b"
-    r"|\byou(?:['’]ve|\s+have)?\s+got\s+it\s+wrong\b",
-    "not_our_fault": r"(?:not|\w*n['’]t|never)\s+(?:really\s+|exactly\s+)?our\s+(?:fault|problem"
-    r"|responsibility)\b",
-}
-_KIND = {
-    **dict.fromkeys(("should_have", "should_read", "failed_to", "didnt", "fault", "if_you_had",
-                     "must_have", "wrong_thing", "your_end"), "blame"),
-    **dict.fromkeys(("as_i_said", "as_stated", "per_my", "did_you_read", "already_told"), "repeat"),
-    **dict.fromkeys(("calm_down", "relax", "understand", "obviously"), "dismiss"),
-    "wrong": "correct",
-    "not_our_fault": "deflect",
-}
-_FIRST_WORDS = {
-    "should_have": "you", "should_read": "you", "failed_to": "you", "didnt": "you",
-    "fault": "your user operator you", "if_you_had": "if had", "must_have": "you",
-    "wrong_thing": "you", "your_end": "problem issue error fault", "as_i_said": "as like",
-    "as_stated": "as", "per_my": "as per", "did_you_read": "did", "already_told": "i",
-    "calm_down": "calm", "relax": "please just try need must relax", "understand": "you",
-    "obviously": "obviously clearly you as", "wrong": "you", "not_our_fault": "not never *n't",
-}
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _ALL = Triggered()
-for _name, _rx in _PATTERNS.items():
-    _ALL.add(_name, _FIRST_WORDS[_name], _rx)
+for _name, (_kind, _first, _rx) in PATTERNS.items():
+    _ALL.add(_name, _first, _rx)
+_KIND = {name: kind for name, (kind, _, _) in PATTERNS.items()}
 # "it's not your fault", "I won't tell you to calm down": negation in front clears these.
-_NEGATED = {"fault", "calm_down", "relax", "didnt"}
+_NEGATED = _words(
+    "fault calm_down relax didnt missed keep_civil overreacting happens doc_says your_end "
+    "understand come_on"
+)
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|never|no|none|nothing|nobody|neither|nor|without)\b|n['’]t\b)[^.;:—–]{0,30}$",
     re.IGNORECASE,
 )
-# "you should have received/been notified": an expectation about our system, not blame.
-_OUR_SYSTEM = frozenset({"received", "gotten", "got", "had", "heard"})
+# "if you didn't request this", "in case you missed it": a condition, not an accusation.
+_CONDITIONED = _words("didnt missed did_emphatic wrong_thing you_were_told")
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|in\s+case|whether|unless|even\s+if|when|once|maybe|perhaps)\s+$", re.I
+)
+# "you were told it would arrive Monday, and it didn't": the broken promise is ours.
+_OWNED = _words("didnt missed did_emphatic wrong_thing you_were_told doc_says in_the_doc")
+_OWNERSHIP = re.compile(
+    r"\b(?:(?:our|my)\s+(?:mistake|error|fault|bad)|by\s+mistake|in\s+error|mistakenly|wrongly"
+    r"|incorrect(?:ly)?|on\s+(?:us|me|our\s+(?:side|end))|by\s+(?:us|me)|the\s+wrong"
+    r"|should\s+have\s+been|(?:not|n['’]t)\s+(?:ok|okay|acceptable|right|fair|good\s+enough)"
+    r"|(?:and|but)\s+(?:it|nobody|no\s+one|that|we|this|they|nothing)\b[^.;]{0,40}"
+    r"(?:n['’]t|\bnot\b|\bnever\b))",
+    re.IGNORECASE,
+)
+# "I'm sorry you were told that", "you were told it would arrive Monday": a promise we broke.
+_SORRY = re.compile(r"\W*(?:\w+\W+){0,3}?(?:sorry|apologi[sz]e|my\s+apologies|that['’]s\s+on\s+"
+                    r"(?:us|me)|that\s+was\s+(?:our|my)\s+(?:mistake|error))", re.IGNORECASE)
+_PROMISED = frozenset({"you_were_told", "doc_says"})
+_PROMISE = re.compile(r"\b(?:sorry|apologi[sz]e|would|will|going\s+to)\b|['’](?:d|ll)\b", re.I)
+# "you should have received / been notified": an expectation about our system, not blame.
+_OUR_SYSTEM = frozenset({"received", "gotten", "got", "heard"})
 _OUR_PASSIVE = frozenset(
     {"notified", "told", "informed", "refunded", "contacted", "sent", "given", "offered", "charged",
      "credited", "called", "emailed", "e-mailed", "warned", "asked", "updated", "helped", "kept",
@@ -112,22 +90,59 @@ _IRREGULAR = frozenset(
      "put", "set", "kept", "left", "bought", "brought", "thought", "chosen", "run", "split",
      "spent", "found", "given", "understood", "cut", "let", "heard", "been", "had", "got"}
 )
-# "you must have been so frustrated", "you must have spent hours on this": empathy.
-_MUST_HAVE_BLAME = frozenset(
-    {"entered", "typed", "missed", "misread", "misunderstood", "forgotten", "forgot", "deleted",
-     "clicked", "selected", "chosen", "picked", "ignored", "overlooked", "skipped", "confused",
-     "mixed", "mistyped", "pressed", "disabled", "changed", "used", "done", "made", "put", "set",
-     "turned", "installed", "uploaded", "removed", "cancelled", "canceled", "closed", "received",
-     "seen", "read", "unsubscribed", "misplaced", "broken", "dropped"}
+# "you should have had time / the chance / the sense to ...": they could have; not "had a reply".
+_HAD_TIME = _words("time chance option opportunity sense foresight weeks days")
+_HAD_FILLER = _words("the a an plenty of enough ample more")
+# "you could have lost everything", "you must have been so frustrated": empathy, not blame.
+_NOT_THEIR_DOING = _words(
+    "been felt had spent waited wondered thought gone taken lost worried needed wanted expected "
+    "hoped imagined assumed tried dealt gotten got heard missed ended become suffered faced "
+    "received liked preferred known"
 )
-_RELAX_LEAD = re.compile(r"[\s,]*(?:(?:so|ok(?:ay)?|now|hey|look|and|but)[\s,]+)*", re.I)
+_MUST_HAVE_EMPATHY = _NOT_THEIR_DOING - {"received", "missed"}
+# "you didn't receive it", "you never asked for this": what happened to them, not their fault.
+_DIDNT_OK = _words(
+    "receive get got hear have need deserve ask sign want expect cause mean know see do lose "
+    "miss break damage change received heard had needed deserved asked signed wanted expected "
+    "caused meant knew saw lost missed broke damaged changed did"
+)
+_REASSURED = _words("anything nothing")
+_RELAX_LEAD = re.compile(r"[\s,]*(?:(?:so|ok(?:ay)?|now|hey|look|and|but|oh|aw)[\s,]+)*", re.I)
 _RELAX_OK = re.compile(r"\b(?:can|could|will|['’]ll|able\s+to|so\s+you)\s+(?:now\s+)?$", re.I)
+_DOC_SUBJECT = re.compile(
+    r"(?:\b(?:I|we|it|they)|e-?mails?|messages?|instructions|guides?|manual|terms|pages?|site"
+    r"|notices?|confirmations?|polic(?:y|ies)|faqs?|screens?|labels?|app|form|warning|steps"
+    r"|invoices?|receipts?|letters?|contract|agreement|checkout|article|description)"
+    r"(?:\s+\w+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_HEARD_US = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|shows?|showed"
+                       r"|confirms?|confirmed|records|logs|system|according)\b", re.IGNORECASE)
+_OWN_STEP_AFTER_BUT = re.compile(
+    r"\s*(?:(?:I|we)(?:['’](?:ve|ll)|\s+(?:have|will))\b|(?:I['’]m|we['’]re)\s+\w+ing\b"
+    r"|here['’]s|(?:the\s+)?good\s+news)",
+    re.IGNORECASE,
+)
+_THEIR_FAULT = re.compile(
+    r"\s+(?:\w+n['’]t|did\s+not|do\s+not|have\s+not|never|missed|mis\w+|forgot|ignored|overlooked"
+    r"|skipped|failed|neglected|should|need|have\s+to|must|didn)\b",
+    re.IGNORECASE,
+)
+_US = re.compile(r"\b(?:we|our|us|I|me|my)\b", re.IGNORECASE)
+_REASSURE = re.compile(
+    r"apologi|don['’]t\s+worry|no\s+worries|not\s+your\s+fault|no\s+harm|easy\s+fix"
+    r"|excuse|on\s+(?:us|me)\b|our\s+(?:mistake|fault|error)|\bours\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"^[\s,]*(?:but|and|so)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|let\s+me|let['’]s)\b", re.IGNORECASE)
 
 _MESSAGES = {
     "blame": "Blames the customer",
     "repeat": "Reminds the customer they were already told",
     "dismiss": "Dismisses the customer",
     "correct": "Tells the customer they are wrong",
+    "doubt": "Doubts the customer's account",
     "deflect": "Deflects responsibility",
 }
 _HINTS = {
@@ -138,6 +153,8 @@ _HINTS = {
     "this has been.\") and move to the next step.",
     "correct": "Replace {q} with a neutral explanation of what happened (e.g. \"Here's what that "
     "charge is for: ...\").",
+    "doubt": "Remove {q}: take the customer's account at face value and say what you are doing "
+    "about it (e.g. \"I'm refunding the missing items now.\").",
     "deflect": "Replace {q} with ownership of the next step (e.g. \"Here's what I'm doing to get "
     "this fixed: ...\").",
 }
@@ -164,44 +181,125 @@ def find_offences(a: Analysis) -> list[tuple[str, tuple[int, int]]]:
         start, end = m.span()
         if found and start < found[-1][1][1]:
             continue  # inside a phrase already reported ("please relax" / "relax")
-        sentence = a.sentences[max(a.sentence_index(start), 0)]
+        index = max(a.sentence_index(start), 0)
+        sentence = a.sentences[index]
         before = masked[max(sentence.start, start - 60) : start]
+        after = masked[end : sentence.end]
+        following = a.masked_sentence(index + 1) if index + 1 < len(a.sentences) else ""
         if name in _NEGATED and _NEGATION_BEFORE.search(before):
             continue
-        if name == "should_have":
-            phrase_end = _should_have_end(m.group())
-            if phrase_end is None:
-                continue
-            end = start + phrase_end
-        elif (name == "must_have" and m.group().split()[-1].lower() not in _MUST_HAVE_BLAME) or (
-            name == "relax" and _relax_ok(m.group(), before, masked[sentence.start : start])
-        ):
+        if name == "overreacting" and " not " in m.group().lower():  # "you're not overreacting"
             continue
-        found.append((_KIND[name], (start, end)))
+        if name in _CONDITIONED and _CONDITION_BEFORE.search(before):
+            continue
+        if name in _OWNED and (
+            _OWNERSHIP.search(after) or _OWNERSHIP.search(before) or _SORRY.match(following)
+        ):
+            continue  # "You were told 4:50 today. I'm sorry for the mix-up."
+        if name in _PROMISED and (_PROMISE.search(after) or _PROMISE.search(before)):
+            continue
+        span_end = _judge(name, m, before, after, masked[sentence.start : start])
+        if span_end is None:
+            continue
+        found.append((_KIND[name], (start, start + span_end if span_end else end)))
     return found
 
 
-def _should_have_end(phrase: str) -> int | None:
-    """End of "you should have <participle>" if it blames; None for empathy or our system."""
-    words = [w.lower().replace("’", "'") for w in phrase.split()]
-    after = next(i for i, w in enumerate(words) if w in ("have", "should've")) + 1
-    tail = [w for w in words[after:] if w not in _AUX_WORDS]
-    if not tail:
+def _judge(name: str, m: re.Match[str], before: str, after: str, opening: str) -> int | None:
+    """None when the match is no offence; else the span length (0: the whole match)."""
+    text = m.group()
+    if name == "should_have":
+        return _should_have_end(text)
+    if name == "didnt":
+        verb, nxt = m.group("verb").lower(), (m.group("next") or "").lower()
+        span = m.end("verb") - m.start()
+        if verb in ("get", "got"):
+            return span if nxt in ("my", "back") else None
+        return None if verb in _DIDNT_OK or nxt in _REASSURED else span
+    if name == "if_you_had":
+        verb = m.group("verb").lower()
+        if text.lower().startswith("had") and not _RELAX_LEAD.fullmatch(opening):
+            return None  # "Had you" opens its sentence or clause
+        return 0 if _participle(verb) and verb not in _NOT_THEIR_DOING else None
+    if name == "must_have":
+        verb = m.group("verb").lower()
+        if m.group("neg").lower() != "must":
+            return None if verb == "been" else 0
+        return 0 if _participle(verb) and verb not in _MUST_HAVE_EMPATHY else None
+    if name == "would_have_known" and re.search(r"\bif\s+(?:we|I|our|the)\b", after, re.I):
+        return None  # "you'd have known if we had told you": ours
+    if name == "you_were_told":
+        if re.search(r"\b(?:what|everything|all)\s+$", before, re.I):
+            return None  # "what you were told": someone else's words, not a reminder
+        verb = m.group("verb").lower()
+        adverb = any(w in text.lower() for w in ("already", "clearly", "previously", "explicitly"))
+        said = verb in ("told", "informed", "advised", "warned", "reminded")
+        return 0 if said or adverb else None
+    if name == "doc_says" and not text.lower().startswith("it") and not _DOC_SUBJECT.search(before):
         return None
-    verb = tail[0]
-    if verb in _OUR_SYSTEM or not (verb.endswith(("ed", "en", "wn")) or verb in _IRREGULAR):
+    if name in ("relax", "come_on", "keep_civil"):
+        return None if _not_an_order(name, m, before, opening) else 0
+    if name == "obviously" and _not_condescending(text, before, after):
         return None
-    if verb == "been" and (len(tail) < 2 or tail[1] in _OUR_PASSIVE):
+    if name == "happens" and (_REASSURE.search(before + after) or _OWNERSHIP.search(after)):
+        return None  # "No need to apologise, these things happen!"; "mistakes happen: ours"
+    if name == "not_us" and _OWN_STEP_AFTER_BUT.match(_LINK.sub("", after)):
+        return None  # "The weather is beyond our control, but I've set up a hotspot"
+    if name == "feeling_but" and _OWN_STEP_AFTER_BUT.match(after):
+        return None  # "I know it's frustrating, but I've found the problem"
+    if name == "but_anyway" and not _HEARD_US.search(opening):
         return None
-    last = tail[1] if verb == "been" else verb
-    return phrase.lower().rfind(last) + len(last)
+    if name == "lecture_before" and _FIRST_PERSON.search(opening):
+        return None  # "I'll check with the courier before contacting you"
+    return 0
 
 
+def _not_condescending(text: str, before: str, after: str) -> bool:
+    """"You clearly missed it" talks down; "you clearly care", "obviously that's not the experience
+    we want" do not: "clearly you" needs a fault after it, "obviously" one not about us."""
+    if text.lower() in ("clearly you", "you clearly"):
+        return not _THEIR_FAULT.match(after)
+    clause = re.split(r"[,;:—–]", after, maxsplit=1)[0]
+    return text.lower() == "obviously" and bool(_US.search(clause) or _US.search(before[-15:]))
 
-def _relax_ok(phrase: str, before: str, sentence_before: str) -> bool:
-    """'Relax' is dismissive as an order ("Relax, ...", "please relax"), not in "you can relax"."""
-    if phrase.lower() != "relax":  # "please relax", "just relax", "try to relax"
+
+def _not_an_order(name: str, m: re.Match[str], before: str, opening: str) -> bool:
+    """'Relax', 'come on', 'stay calm' dismiss as an order opening the sentence, not in
+    "you can relax now" or "it's hard to stay calm"."""
+    if name == "keep_civil" and m.group("lead"):
+        return False
+    if name == "relax" and m.group().lower() != "relax":  # "please relax", "just relax"
         return False
     if _RELAX_OK.search(before):  # "you can relax now"
         return True
-    return not _RELAX_LEAD.fullmatch(sentence_before)  # an order opens its sentence
+    return not _RELAX_LEAD.fullmatch(opening)
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en", "wn")) or word in _IRREGULAR
+
+
+def _should_have_end(phrase: str) -> int | None:
+    """End of "you should/could have <participle>" if it blames; None for empathy or our system."""
+    words = [w.lower().replace("’", "'") for w in phrase.split()]
+    could = words[1].startswith("could")
+    after = next(i for i, w in enumerate(words) if w in ("have", "should've", "could've")) + 1
+    tail = [w for w in words[after:] if w not in ("just", "really", "probably", "already",
+                                                  "definitely", "simply", "clearly", "obviously",
+                                                  "never", "only")]
+    if not tail or not _participle(tail[0]):
+        return None
+    verb = tail[0]
+    if verb == "had":
+        noun = next((w for w in tail[1:] if w not in _HAD_FILLER), "")
+        if noun not in _HAD_TIME:
+            return None  # "you should have had a reply": what we owed them
+        return phrase.lower().rfind(noun) + len(noun)
+    if could and verb in _NOT_THEIR_DOING:
+        return None  # "you could have lost everything"
+    if verb in _OUR_SYSTEM or verb == "had":
+        return None
+    if verb == "been" and (len(tail) < 2 or tail[1] in _OUR_PASSIVE or could):
+        return None
+    last = tail[1] if verb == "been" else verb
+    return phrase.lower().rfind(last) + len(last)

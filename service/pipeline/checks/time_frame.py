@@ -5,13 +5,24 @@ call", "I'm going to check", "our team will reach out", "you'll hear from us", "
 "your refund will be processed") must name, in the same sentence, a clock time ("by 2:30 PM", "at
 14:00"), a day or date ("by Friday", "on 12 March", "tomorrow by noon", "today by 5 PM", "by end of
 day"), a duration ("within 15 minutes", "in 2 business days") or "now" for immediate actions
-("right now", "before we hang up"). "soon", "shortly", "ASAP", "as soon as possible", "in due
-course", "at some point", "later", "eventually", "in a bit", "when I can" are not time frames.
+("right now", "before we hang up", "as you go"), or a deadline the customer set ("before your 2 PM
+meeting"). "soon", "shortly", "ASAP", "as soon as possible", "in due course", "as a priority",
+"later", "eventually", "in a bit", "when I can" are not time frames, and neither is an event
+("as soon as I hear anything", "once I hear back", "when billing confirms", "the moment they
+reply", "I'll update you when it's fixed"): such a promise fails unless a concrete time bounds it
+("I'll confirm here when it is, within 10 minutes").
+
+A time belongs to the action it follows: in "I'm pulling a CSV now and I'll send it over
+shortly", "now" times the work done now, so the promise is still vague. A time stated before any
+action ("The ETA is 3 PM, and I'll text you when they're on the way"), or owned by a promise the
+event refers back to ("fixed in the next hour, and I'll message you the moment it's done"),
+bounds the event.
 
 Not commitments: offers ("I'll be happy to help"), "I can't wait to help", capability ("you'll be
 able to"), "it will take", work done now ("I'm checking now"), and promises that wait on the
-customer ("if you send me the order number, I'll check it"). Times inside URLs or quoted customer
-text do not count, and neither does a time in another sentence.
+customer ("if you send me the order number, I'll check it", "as soon as I have your photo").
+Times inside URLs or quoted customer text do not count, and neither does a time in another
+sentence. Vocabulary: `_time_terms`; who promises what: `_agent_actions`.
 
 Source: seed 000 "Calm the Storm" -- "Buying Time Without Losing Credibility" ("avoid vague delays.
 State duration, activity, and the exact signal to expect ... If I haven't replied by 2:30, I'll
@@ -22,8 +33,11 @@ call you"), "Escalation Without Abdication" ("Promise specific timeframes and a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
-from service.pipeline.checks.apology_action import agent_actions
+from service.pipeline.checks import _time_terms as T
+from service.pipeline.checks._agent_actions import agent_actions
 from service.pipeline.checks.base import CheckContext, Windows, failed, passed
 from service.pipeline.text import (
     ACTION_VERBS,
@@ -37,145 +51,37 @@ from service.schemas import CheckResult, Commitment
 
 CHECK_ID = "time-frame"
 
-_N = (
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty(?:-five)?|forty five|fifty|sixty|ninety|half\s+an)"
-)
-_FEW = r"(?:a\s+)?(?:few|couple(?:\s+of)?)"
-_UNIT = (
-    r"(?:(?:business|working|calendar)\s+)?"
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
-)
-_DURATION = (
-    rf"(?:{_N}(?:\s*(?:-|–|to|or)\s*{_N})?\s*-?\s*{_UNIT}"
-    rf"|{_FEW}\s+(?:seconds?|minutes?|mins?|hours?)"
-    rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:(?:business|working)\s+)?days?)"
-)
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# "by 5" / "at 3" are times, "by 5 days" / "at 3 locations" / "at 1 800 555" are not.
-_NOT_A_COUNT = (
-    r"(?![\d:,%]|\.\d|\s*(?:%|percent|\d|(?:business\s+|working\s+)?(?:seconds?|minutes?|mins?"
-    r"|hours?|hrs?|days?|weeks?|months?|years?|items?|orders?|times?|people|customers?|of|x|units?"
-    r"|pieces?|euros?|dollars?|pounds?|[kmg]b|km|miles?|locations?|stores?|accounts?)\b))"
-)
-_CLOCK = (
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap](?:\.m\.?|m)(?![a-z]))?(?![\d:])"
-    r"|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*(?:[ap](?:\.m\.?|m)(?![a-z])|o['’]clock)"
-    rf"|(?:(?<=by\s)|(?<=at\s)|(?<=after\s)|(?<=before\s))(?:1[0-2]|0?[1-9]){_NOT_A_COUNT}"
-    r"|noon|midday|midnight|(?<=by\s)lunch(?:time)?|(?<=before\s)lunch(?:time)?"
-)
-_NUMBER_WORDS = (
-    "# a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-    "forty fifty sixty ninety half few couple"
-)
-_MONTH_WORDS = (
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
-    "september oct october nov november dec december"
-)
-_DAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
-_END = r"(?!\w)"
-# (first words, pattern): each tried only where one of its first words occurs.
-_TIME_PATTERNS: dict[str, tuple[str, str]] = {
-    "within": (
-        "within in inside under over no less",
-        rf"(?:(?:with)?in|inside(?:\s+of)?|under|(?:with)?in\s+(?:the\s+)?next|over\s+the\s+next"
-        rf"|no\s+later\s+than|less\s+than)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+"
-        rf"|another\s+|the\s+next\s+)?{_DURATION}{_END}"
-        rf"|within\s+(?:the|an?|one)\s+(?:next\s+)?(?:hour|day|business\s+day|working\s+day){_END}",
-    ),
-    "from_now": (_NUMBER_WORDS, rf"{_DURATION}\s+(?:from\s+now|total|tops|max|at\s+most){_END}"),
-    "every": ("every hourly", rf"every\s+(?:{_DURATION}|{_UNIT}){_END}|hourly{_END}"),
-    "about": (
-        "takes take taking about around roughly approximately",
-        rf"(?:takes?|taking|about|around|roughly|approximately)\s+{_DURATION}{_END}",
-    ),
-    "next": ("next", rf"next\s+(?:business\s+|working\s+)?(?:day|week|{_DAY}){_END}"),
-    "end_of_day": (
-        "by before at until till around after from end eod cob close",
-        r"(?:(?:by|before|at|until|till|around|after|from)\s+(?:the\s+)?)?end\s+of\s+"
-        r"(?:the\s+|my\s+|your\s+)?(?:business\s+)?(?:day|shift|week|month)(?!\w)"
-        r"|(?:eod|cob|close\s+of\s+business)(?!\w)",
-    ),
-    "clock": ("# noon midday midnight lunch lunchtime", rf"(?:{_CLOCK}){_END}"),
-    "days_thing": (
-        "by before after until during at for",
-        r"(?:by|before|after|until|during|at|for)\s+(?:today|tomorrow|tonight)['’]s\s+\w+",
-    ),
-    "day": (
-        f"today tomorrow tonight this {_DAY_WORDS}",
-        rf"(?:today|tomorrow|tonight)(?![\w'’])|this\s+(?:morning|afternoon|evening|week){_END}"
-        rf"|{_DAY}{_END}",
-    ),
-    "date": (
-        f"# the {_MONTH_WORDS}",
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-        rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|the\s+\d{{1,2}}(?:st|nd|rd|th)"
-        rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}){_END}",
-    ),
-    "now": (
-        "now right straight immediately at before while during",
-        r"(?:(?:right\s+)?now(?!\s+that)|right\s+away|straight\s+away|immediately|at\s+once"
-        r"|before\s+(?:we|you)\s+(?:hang\s+up|end\s+(?:the|this|our)\s+(?:call|chat)|go|leave"
-        r"|disconnect|wrap\s+up)"
-        r"|while\s+(?:you|we)(?:['’]re|\s+are)\s+(?:still\s+)?"
-        r"(?:on\s+the\s+(?:line|phone|call)|here)"
-        r"|during\s+(?:this|our)\s+(?:call|chat))(?!\w)",
-    ),
-}
 _TIME = Triggered()
-for _name, (_first, _rx) in _TIME_PATTERNS.items():
+for _name, (_first, _rx) in T.TIME_PATTERNS.items():
     _TIME.add(_name, _first, _rx)
 # Times that describe the past, not a promise: "since Monday", "from 09:12 to 10:05", "2 days ago".
 _PAST_BEFORE = frozenset({"since", "from", "last", "past"})
 _RANGE_TO = frozenset({"to", "-", "–", "until", "till"})
 _PAST_AFTER = re.compile(r"\s*(?:ago|yesterday|earlier|already|last\s+\w+)\b", re.IGNORECASE)
 _NOT_NOW = frozenset({"for", "by", "until", "till", "to", "just", "than"})
-_VAGUE = Triggered().add(
-    "vague",
-    "soon shortly asap a quickly promptly in at eventually sometime as before when whenever once "
-    "later within over",
-    r"(?:soon|shortly|asap|a\.s\.a\.p|quickly|promptly|in\s+due\s+course|at\s+some\s+point"
-    r"|eventually|sometime|before\s+long|in\s+the\s+near\s+future|when\s+possible"
-    r"|at\s+the\s+earliest|in\s+a\s+(?:bit|while|moment|little\s+while)"
-    r"|as\s+soon\s+as\s+(?:possible|(?:I|we|they)\s+\w+|it['’]?s?\s+\w+|(?:the|our)\s+\w+)"
-    r"|as\s+(?:quickly|fast)\s+as\s+(?:possible|I\s+can|we\s+can)"
-    r"|in\s+the\s+coming\s+(?:days|weeks)"
-    r"|(?:in|within|over)\s+(?:the\s+next\s+)?(?:a\s+)?few\s+(?:days|weeks|months)"
-    r"|when(?:ever)?\s+(?:I|we)\s+(?:can|get\s+a\s+chance|hear|know|have)"
-    r"|once\s+(?:I|we)\s+(?:hear|know|get|have)"
-    r"|once\s+(?!you\b)(?:the\s+)?[a-z]+\s+(?:(?:has|have|is|are)(?:\s+[a-z]+ed)?|confirms?"
-    r"|pass(?:es)?|finish(?:es)?|comes?\s+back)"
-    r"|later(?!\s+(?:today|tonight|this|tomorrow|on\s+today)))\b",
-)
-# Promises phrased without "I'll ...": "you'll hear from us", "expect an update", "will be sent".
-_OTHER_COMMITMENTS = Triggered().add(
-    "other",
-    "you expect who and let will *'ll",
-    r"\byou(?:['’]ll|\s+will)\s+(?:\w+\s+)?(?:hear|receive|get|have|see)\s+(?:back|from\s+(?:me|us)"
-    r"|(?:\w+\s+){0,2}?(?:update|call|e-?mail|reply|response|message|confirmation|text|callback"
-    r"|answer|news|link|tracking|label|refund|replacement|invoice|credit)s?\b)"
-    r"|\bexpect\s+(?:an?|the|my|our)\s+(?:\w+\s+)?(?:update|call|e-?mail|reply|response|callback"
-    r"|answer|message|confirmation)\b"
-    r"|(?:(?<!you\s)will|(?!you['’])\w+['’]ll)\s+be\s+(?:\w+ly\s+)?(?P<passive>[a-z-]+ed|sent"
-    r"|re-?sent|done)\b"
-    r"|\bwho(?:['’]ll|\s+will)\s+(?P<who>[a-z-]+(?:\s+[a-z-]+){0,2})"
-    r"|\band\s+(?:then\s+)?(?:will|shall)\s+(?P<coord>[a-z-]+(?:\s+[a-z-]+){0,2})"
-    r"|\blet\s+me\b[^.?!]{0,80}?\band\s+(?:then\s+)?(?:get\s+back|circle\s+back|come\s+back"
-    r"|let\s+you\s+know|update\s+you|follow\s+up|report\s+back|be\s+in\s+touch|keep\s+you"
-    r"|call\s+you|e-?mail\s+you)\b",
-)
+_VAGUE = Triggered().add("vague", T.VAGUE_FIRST_WORDS, T.VAGUE)
+_OTHER_COMMITMENTS = Triggered().add("other", T.OTHER_FIRST_WORDS, T.OTHER_COMMITMENTS)
 # Promises that wait on the customer or on an event need no time frame (a vague one still fails):
 # "if you send me the order number, I'll check it", "If it happens again, we'll replace it".
 _CONDITIONAL = re.compile(
-    r"\b(?:if|when|once|whenever|as\s+soon\s+as|after|in\s+case|should)\s+you\b"
+    r"\b(?:if|when|once|whenever|as\s+soon\s+as|after|in\s+case|should)\s+(?:you\b"
+    rf"|{T.FROM_CUSTOMER})"
     r"|\bif\s+(?:needed|that\s+helps|you['’]d)|^\W*(?:if|should|unless|in\s+case|whenever)\b",
     re.IGNORECASE,
 )
-_NUMBER_START = re.compile(_N + r"\b", re.IGNORECASE)
+# A clause that describes the result, not the promise: "so each one finishes quickly".
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:I|we)['’]ll|\b(?:I|we)\s+will)\b[^.;!?]*?[\s,](?:so(?:\s+that)?|which|because"
+    r"|since|whereas|where|who)\s+(?!(?:I|we)\b)[^.;!?]*$",
+    re.IGNORECASE,
+)
+# An event about what was just promised with a time: "once it's done", "the moment that's live".
+_ANAPHORIC = re.compile(
+    r"(?:once|when|as\s+soon\s+as|the\s+(?:moment|minute|second))\s+(?:it|that|this|they)"
+    r"(?:['’](?:s|re)|\s+(?:is|are|has|have))\b",
+    re.IGNORECASE,
+)
+_NUMBER_START = re.compile(T.N + r"\b", re.IGNORECASE)
 _NOT_LATER = frozenset({"stay", "staying", "walk", "walking"})  # done with the customer, now
 _CLAUSE_BREAK = re.compile(r"[;—–]|[,:](?!\d)|\s-\s")
 _LEAD = frozenset({"at", "by", "on", "before", "until", "till", "around"})
@@ -195,18 +101,24 @@ def check(draft: str, ctx: CheckContext) -> CheckResult:
     spans: list[tuple[int, int]] = []
     messages: list[str] = []
     hints: list[str] = []
-    frames = _time_frames(a)
+    frames = _frames(draft)
     vague_by_sentence: dict[int, list[tuple[int, int]]] = {}
     for _, m in _VAGUE.scan(a):
-        vague = vague_by_sentence.setdefault(a.sentence_index(m.start()), [])
-        if not vague or m.start() >= vague[-1][1]:  # "soon" inside "as soon as possible"
-            vague.append(m.span())
-    for idx, promises in _commitments(a).items():
-        if idx in frames:
+        idx = a.sentence_index(m.start())
+        vague = vague_by_sentence.setdefault(idx, [])
+        if vague and m.start() < vague[-1][1]:  # "soon" inside "as soon as possible"
             continue
+        if idx >= 0 and _SUBORDINATE.search(a.masked, a.sentences[idx].start, m.start()):
+            continue  # "I'll split it so each half finishes quickly": not the promise's time
+        vague.append(m.span())
+    for idx, promises in _commitments(a).items():
         verb = promises[0][1]
         sentence = a.sentences[idx]
         vague = vague_by_sentence.get(idx, [])
+        if idx in frames:
+            vague = _unbounded(a, idx, frames[idx], vague, promises) if vague else []
+            if not vague:
+                continue
         if not vague and _CONDITIONAL.search(a.masked_sentence(idx)):
             continue
         suggestion = _suggest(ctx.windows, verb)
@@ -227,6 +139,61 @@ def check(draft: str, ctx: CheckContext) -> CheckResult:
     return failed(CHECK_ID, "; ".join(messages), spans, " ".join(hints))
 
 
+def timed_promises(a: Analysis) -> frozenset[int]:
+    """Sentences holding a promise with a concrete time frame ("we'll reply within 30 minutes",
+    "you'll have a confirmation within 15 minutes"): apology-action counts these as a next step."""
+    frames = _frames(a.text)
+    return frozenset(idx for idx in _commitments(a) if idx in frames)
+
+
+def _unbounded(
+    a: Analysis,
+    idx: int,
+    frames: list[tuple[int, int]],
+    vague: list[tuple[int, int]],
+    promises: list[tuple[int, str]],
+) -> list[tuple[int, int]]:
+    """Vague words in a sentence that also names a time, left unbounded for some promise.
+
+    Each time frame belongs to the action it follows ("I'm pulling a CSV now" owns "now"), or to
+    the one right after it when fronted ("by 3 PM, I'll ..."). A promise that owns no time frame
+    is vague when a vague word sits in its stretch of the sentence and no time owned by a promise
+    comes after that word ("I'll update you when it's fixed, within 10 minutes" is bounded).
+    """
+    sentence = a.sentences[idx]
+    promised = {start for start, _ in promises}
+    anchors = sorted(
+        {(act.start, act.end) for act in agent_actions(a.text)
+         if sentence.start <= act.start < sentence.end}
+        | {(start, start) for start in promised}
+    )
+    starts = [start for start, _ in anchors]
+    owned: set[int] = set()  # start of each promise that owns a time frame
+    bounds: list[int] = []  # where the times owned by a promise start
+    for f_start, f_end in frames:
+        k = bisect_right(starts, f_start) - 1
+        if k + 1 < len(anchors) and not a.masked[f_end : starts[k + 1]].strip(" ,"):
+            k += 1  # fronted: "... and by 3 PM you'll hear from us"
+        if k < 0:
+            return []  # a time before any action: "The ETA is 3 PM, and I'll text you when ..."
+        if starts[k] in promised:
+            owned.add(starts[k])
+            bounds.append(f_start)
+    left: list[tuple[int, int]] = []
+    for k, (start, _) in enumerate(anchors):
+        if start not in promised or start in owned:
+            continue
+        lo = anchors[k - 1][1] if k else sentence.start
+        hi = starts[k + 1] if k + 1 < len(anchors) else sentence.end
+        for v in vague:
+            if not lo <= v[0] < hi or v in left or any(t > v[0] for t in bounds):
+                continue
+            if bounds and _ANAPHORIC.match(a.masked, v[0]):
+                continue  # "I'll have it fixed in the next hour, and message you once it's done"
+            left.append(v)
+    return sorted(left)
+
+
 def find_commitments(draft: str) -> list[Commitment]:
     """Commitments that carry a time frame: the sentence, and each time frame as written.
 
@@ -234,7 +201,7 @@ def find_commitments(draft: str) -> list[Commitment]:
     I'll send it within 30 minutes" -> "within 30 minutes"), else the nearest in its sentence.
     """
     a = analyze(draft)
-    frames = _time_frames(a)
+    frames = _frames(draft)
     out: list[Commitment] = []
     for idx, promises in _commitments(a).items():  # conditional ones too ("if it stalls, I'll")
         spans = frames.get(idx, [])
@@ -277,6 +244,12 @@ def _commitments(a: Analysis) -> dict[int, list[tuple[int, str]]]:
             verb = verbs[0]
         found.setdefault(a.sentence_index(m.start()), []).append((m.start(), verb))
     return {idx: sorted(found[idx]) for idx in sorted(found) if idx >= 0}
+
+
+@lru_cache(maxsize=64)
+def _frames(text: str) -> dict[int, list[tuple[int, int]]]:
+    """`_time_frames` of a draft, cached per draft (read-only)."""
+    return _time_frames(analyze(text))
 
 
 def _time_frames(a: Analysis) -> dict[int, list[tuple[int, int]]]:
