@@ -265,3 +265,15 @@ def test_precision_and_recall_on_the_labelled_file() -> None:
         print("  " + line)
     assert precision >= 0.9
     assert recall >= 0.9
+
+
+def test_recap_of_the_customers_problem_is_not_our_refusal() -> None:
+    from tests.checks.conftest import make_ctx
+
+    recap = (
+        "May I pause us for a moment? Here's what I've heard. Sign-in asks you to verify your "
+        "number. Your number can't be used for that. I'm starting an identity check now."
+    )
+    assert positive_refusal.check(recap, make_ctx()).passed
+    plain = "Your number can't be used for that. Thanks for your patience."
+    assert not positive_refusal.check(plain, make_ctx()).passed

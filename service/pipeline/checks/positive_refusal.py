@@ -199,6 +199,22 @@ def check(draft: str, ctx: CheckContext) -> CheckResult:
     return failed(CHECK_ID, message, bare, hint)
 
 
+# A recap of what the customer told us ("Here's what I've heard. Sign-in asks for your number.
+# Your number can't be used for that.") describes their problem; it is not our refusal.
+_RECAP_CUE = re.compile(
+    r"\b(?:here['’]s\s+what\s+I['’]ve\s+(?:heard|got|understood)|what\s+I['’]m\s+hearing"
+    r"|let\s+me\s+(?:summari[sz]e|recap|play\s+(?:that|it)\s+back)|to\s+recap"
+    r"|(?:so\s+)?to\s+make\s+sure\s+I\s+(?:have|got|understand)\s+(?:this|it)\s+right)\b",
+    re.I,
+)
+_RECAP_REACH = 3  # sentences after the cue that still belong to the recap
+
+
+def _in_recap(a: Analysis, idx: int) -> bool:
+    first = max(idx - _RECAP_REACH, 0)
+    return any(_RECAP_CUE.search(a.sentences[i].text) for i in range(first, idx))
+
+
 def find_bare_refusals(a: Analysis) -> list[tuple[int, int]]:
     """Spans of agent refusals with nothing that can be done in their sentence or the next two."""
     cores = _CORES.scan(a)
@@ -209,6 +225,8 @@ def find_bare_refusals(a: Analysis) -> list[tuple[int, int]]:
     last = len(a.sentences) - 1
     for name, m in cores:
         idx = max(a.sentence_index(m.start()), 0)
+        if _in_recap(a, idx):
+            continue
         span = _refusal_span(a, name, m, idx)
         if span is None or (bare and span[0] < bare[-1][1]):
             continue
