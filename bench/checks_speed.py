@@ -1,14 +1,15 @@
-"""How long do the apology-action, time-frame and no-blame checks take, through the Guard and not?
+"""How long do the nine checks take on one draft, through the guardrails Guard and not?
 
 Prints median and p99 milliseconds over 1,000 runs (after a warm-up) on a ~150-word draft for:
-`CheckSuite.run` (the guardrails-ai Guard), the three check functions called directly, each check
-alone, and the share of the Guard's time spent in guardrails itself.
+`CheckSuite.run` (the guardrails-ai Guard), the nine check functions called directly, each check
+alone, and the share of the Guard's time spent in guardrails itself. ``--profile`` lists where
+guardrails spends its share.
 
 Every timed run starts cold, as for a new draft: the per-draft analysis caches (sentences, masked
 quotes, word index, agent actions) are cleared first. "shared analysis" rows show one check's
 own cost once the analysis exists (how it runs inside the suite, after the first check).
 
-    python bench/checks_speed.py [--runs N]
+    python bench/checks_speed.py [--runs N] [--profile]
 """
 
 from __future__ import annotations
@@ -76,15 +77,24 @@ def _row(label: str, samples: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1000)
-    runs = parser.parse_args().runs
+    parser.add_argument("--profile", action="store_true", help="where guardrails spends time")
+    args = parser.parse_args()
+    runs = args.runs
     thread = Thread.model_validate(
         {
+            "channel": "email",
             "customer": {"name": "Dana Reyes"},
             "agent": {"name": "Sam"},
-            "messages": [{"role": "customer", "text": "Third time asking. The export died."}],
+            "messages": [
+                {"role": "customer", "text": "Third time asking. The export died at 92% again."}
+            ],
         }
     )
-    ctx = CheckContext(thread=thread, windows=Windows("30 minutes", "1 business day"))
+    ctx = CheckContext(
+        thread=thread,
+        facts=("Faulty release rolled back at 10:05 UTC", "Agent callback slot at 10:45"),
+        windows=Windows("30 minutes", "1 business day"),
+    )
     suite = default_suite()
     checks = [REGISTRY[check_id] for check_id in suite.ids]
     results = suite.run(DRAFT, ctx)
@@ -97,7 +107,7 @@ def main() -> None:
         "CheckSuite.run (through the guardrails Guard)", _time(lambda: suite.run(DRAFT, ctx), runs)
     )
     direct = _row(
-        "the 3 check functions called directly",
+        f"the {len(checks)} check functions called directly",
         _time(lambda: [fn(DRAFT, ctx) for fn in checks], runs),
     )
     print("one check")
@@ -114,6 +124,48 @@ def main() -> None:
         f"guardrails itself: {overhead:.4f} ms of {guarded:.4f} ms per run "
         f"= {100 * overhead / guarded:.0f}% (medians)"
     )
+    if args.profile:
+        _profile(lambda: suite.run(DRAFT, ctx), runs)
+
+
+def _profile(run: Callable[[], object], runs: int) -> None:
+    """Cumulative time inside guardrails' own functions, per suite run."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        _cold()
+        run()
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    ours = ("/service/",)
+    buckets: dict[str, float] = {}
+    rows = []
+    for (file, _line, func), (_cc, calls, own, _cum, _callers) in stats.items():
+        where = (
+            "calm checks"
+            if any(o in file for o in ours)
+            else (
+                "guardrails"
+                if "/guardrails" in file
+                else "pydantic"
+                if "pydantic" in file
+                else "opentelemetry"
+                if "opentelemetry" in file
+                else "python stdlib / other"
+            )
+        )
+        buckets[where] = buckets.get(where, 0.0) + own / runs * 1000
+        if where == "guardrails":
+            rows.append((own / runs * 1000, calls / runs, f"{Path(file).name}:{func}"))
+    print("self time per run by package (ms):")
+    for where, ms in sorted(buckets.items(), key=lambda kv: -kv[1]):
+        print(f"  {ms:7.4f} ms  {where}")
+    print("guardrails' own functions, self time per run:")
+    for ms, calls, name in sorted(rows, reverse=True)[:10]:
+        print(f"  {ms:7.4f} ms  {calls:6.1f}x  {name}")
 
 
 if __name__ == "__main__":
