@@ -253,7 +253,8 @@ LEXICON: dict[str, tuple[bool, tuple[str, ...]]] = {
     )),
     "outage": (True, (
         r"\b(?:site|website|app|servers?|services?|systems?|platform|portal|api|checkout|network|"
-        r"everything|it|things|payments|login|log-?in|streaming|computers?)(?:'s|’s|\s+is|\s+are|"
+        r"everything|it|things|payments|login|log-?in|streaming|computers?|dashboard|internet|"
+        r"wi-?fi|broadband|email|inbox|sync|cloud)(?:'s|’s|\s+is|\s+are|"
         r"\s+was|\s+were|\s+went|\s+goes|\s+(?:has|have)\s+been|"
         r"\s+keeps\s+going)\s+(?:\w+\s+)?down\b",
         rf"\b(?:is|are|r)\s+(?:the\s+|your\s+|ur\s+)?(?:site|website|app|servers?|service|system|"
