@@ -77,9 +77,11 @@ def test_contract_example_email_greets_and_signs_off(library: PromptLibrary) -> 
 
 def test_refund_outside_policy_offers_credit_within_limit(library: PromptLibrary) -> None:
     draft = draft_for(library, CONTRACT, "refund-outside-policy", "chat")
-    assert "A full refund isn't available under our agreement, but I can credit 2 months" in draft
+    # Spelled out, as in the seed ("I can credit two months"), so a number in a note about the
+    # same credit ("up to 2 months credit") is never echoed next to the same words.
+    assert "A full refund isn't available under our agreement, but I can credit two months" in draft
     one_month = draft_for(library, DELIVERY, "refund-outside-policy", "email")
-    assert "credit 1 month " in one_month
+    assert "credit one month " in one_month
 
 
 def test_refund_allowed_is_offered_and_unknown_is_only_reviewed(library: PromptLibrary) -> None:

@@ -7,6 +7,9 @@ same chat messages a hosted model would and reads everything from their text:
     reading.py   messages -> Brief (the thread.jinja tags, unescaped; re-ask <check> lines)
     case.py      Brief -> Case (the issue in our words, impact, repeat, facts, policy limits)
     issues.py    customer clauses -> ranked issue clauses, kind of problem, topic noun phrase
+    mirroring.py which other specifics to say back (numbers, names, places, who it was for),
+                 "it" given its name, blame-free rewording, loyalty ("since 2011")
+    lexicon.py   the word lists the three modules above share
     language.py  pronoun swaps, shouting lowered, filler dropped, deterministic variation
     compose.py   Plan / Line and the shared phrases (apology + action, windows, channel verbs)
     repair.py    apology-plus-action, disarming-opening, mirror, refund-outside-policy,
@@ -14,7 +17,8 @@ same chat messages a hosted model would and reads everything from their text:
     steering.py  acknowledge-and-prioritize, shared-outcome, offer-choices, open-question,
                  interrupt-with-permission, boundary
     timing.py    time-boxed-update, reset-expectations, warm-handoff, follow-up
-    channels.py  Plan -> chat / email / phone talk track / public social reply
+    channels.py  Plan -> chat / email / phone talk track (long recaps said as short sentences) /
+                 public social reply (the sentences that fit, an apology never without its action)
     polish.py    last tidy pass (no placeholders, no "!" runs, refusals answered)
 
 It is deterministic (the same messages always give the same draft) and never imports litellm:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from service.pipeline.playbook import issues as said
 from service.pipeline.playbook import language as lang
+from service.pipeline.playbook import mirroring
 from service.pipeline.playbook.reading import Brief
 
 # Words that tie an escalation target to one kind of problem ("billing specialist").
@@ -29,7 +30,12 @@ _TEAM_WORDS = {
     "product": r"product|quality|returns?",
 }
 FALLBACK_ISSUE = "this hasn't gone the way it should have"
-FALLBACK_TAILS = ("the way it should have", "the way it should", "the way they should")
+FALLBACK_TAILS = (
+    "the way it should have",
+    "the way it should",
+    "the way they should",
+    "the way they should have",
+)
 _KNOWN_ACRONYMS = lang.words(
     "USA UK EU US UTC GMT EST PST CET BST API URL VIP ETA FAQ ATM ISP IBAN PIN OTP ID IOS OS AI "
     "UPS USPS DHL TSA IRS VAT GST CEO IT HR AT&T OLED LED USB HDMI GPU CPU RAM IMEI SIM EOD"
@@ -84,6 +90,8 @@ class Case:
     first: str
     resolution: str
     specifics: tuple[str, ...]
+    details: tuple[str, ...] = ()
+    loyalty: str = ""
     note_words: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -127,13 +135,27 @@ def read_case(brief: Brief) -> Case:
     topic = said.topic_of(
         kind, issues[0] if issues else "", [*issues[1:3], *specifics, subject, *plain]
     )
-    issue = issues[0] if issues and not strict else _fallback_issue(topic)
-    impact = next((c for c in impact_pool if c != issue and c not in issue), "")
+    fallback = _fallback_issue(topic if said.names_the_kind(kind, topic) else "this", kind)
+    if not issues and not strict:
+        issues = [c for c in [said.happened_to_them(candidates)] if c]
+    issue = issues[0] if issues and not strict else fallback
+    issue = next(  # the whole sentence when it's short: "you wore it once and the zipper came off"
+        (c for c in candidates if issue in c and c != issue and lang.count_words(c) <= 18),
+        issue,
+    )
+    impact = next((c for c in impact_pool if not _repeats(c, issue)), "")
     if brief.channel == "social":  # a public reply: no ids, amounts or contact details
-        issue = _public(issue) or _fallback_issue(topic)
+        issue = _public(issue) or fallback
         impact = _public(impact)
         issues = [p for p in (_public(c) for c in issues) if p]
         specifics = tuple(s for s in specifics if not _UNSAFE_PUBLIC.search(s))
+        candidates = [p for p in (_public(c) for c in candidates) if p]
+    loyalty = mirroring.loyalty(customer_texts)
+    details = mirroring.pick_details(
+        [c for c in candidates if not _repeats(c, issue) and not (impact and _repeats(c, impact))],
+        mirroring.covered_stems(issue, impact, topic, loyalty),
+        spec_low,
+    )
     signal_ids = [s for s, _ in brief.signals]
     asks_manager = bool(_MANAGER.search(everything)) or "manager-request" in signal_ids
     facts = brief.facts
@@ -164,8 +186,16 @@ def read_case(brief: Brief) -> Case:
         first=lang.window(brief.first_update),
         resolution=lang.window(brief.resolution),
         specifics=specifics,
+        details=() if strict else tuple(d for d in details if d),
+        loyalty="" if strict else loyalty,
         note_words=_note_words(brief),
     )
+
+
+def _repeats(clause: str, issue: str) -> bool:
+    """Whether ``clause`` mostly says ``issue`` again (one contains the other, or most words)."""
+    words, said = set(lang.word_list(clause)), set(lang.word_list(issue))
+    return clause in issue or issue in clause or len(words & said) * 2 >= len(words)
 
 
 def _public(clause: str) -> str:
@@ -181,13 +211,19 @@ def _public(clause: str) -> str:
     )
 
 
-def _fallback_issue(topic: str) -> str:
-    """When no clause can be said back: "your refund hasn't gone the way it should have"."""
+def _fallback_issue(topic: str, kind: str = "") -> str:
+    """When no clause can be said back: "the app hasn't been working the way it should", "your
+    flight hasn't gone the way it should have" (things that work vs. things that happen)."""
     if topic == "this":
         return FALLBACK_ISSUE
-    if re.search(r"[^su]s$", topic):
-        return f"{topic} haven't been working the way they should"
-    return f"{topic} hasn't been working the way it should"
+    plural = bool(re.search(r"[^su]s$", topic))
+    if kind not in ("app", "service", "data", "access"):
+        return f"{topic} {'haven' if plural else 'hasn'}'t gone the way {_they(plural)} should have"
+    return f"{topic} {'haven' if plural else 'hasn'}'t been working the way {_they(plural)} should"
+
+
+def _they(plural: bool) -> str:
+    return "they" if plural else "it"
 
 
 def _target(targets: tuple[str, ...], kind: str, asks_manager: bool) -> str:

@@ -2,10 +2,11 @@
 
 A technique decides *what* to say, in order (its structure from the source documents); the
 channel decides how much of it and in what shape. So a technique returns paragraphs of `Line`s,
-each marked core, optional (dropped first when a chat runs long or on a re-ask) or long-form
-(email and phone only), plus the short public reply for social. The phrases here carry the rules
-every check enforces: an apology is always followed by an action in the next sentence, and every
-"I'll" carries a window from ``<windows>`` in the same sentence.
+each marked core, extra (a mirroring line: kept where it fits, dropped first when a chat runs
+long), optional (dropped next, and on a re-ask) or long-form (email and phone only), plus the
+sentences of the short public reply for social, most important first. The phrases here carry
+the rules every check enforces: an apology is always followed by an action in the next
+sentence, and every "I'll" carries a window from ``<windows>`` in the same sentence.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ import re
 from dataclasses import dataclass, field
 
 from service.pipeline.playbook import language as lang
-from service.pipeline.playbook.case import Case
+from service.pipeline.playbook.case import FALLBACK_TAILS, Case
 
-CORE, OPTIONAL, LONG = 0, 1, 2
+CORE, OPTIONAL, LONG, EXTRA = 0, 1, 2, 3
 _DEADLINE = re.compile(
-    r"\b(?:due|deadline|tomorrow|tonight|today|this (?:morning|afternoon|evening)|by \w+|client|"
-    r"meeting|presentation|birthday|flight|payroll|launch|before)\b",
+    r"\b(?:due|deadline|tomorrow|tonight|today|this (?:morning|afternoon|evening)|client|meeting|"
+    r"by (?:\d|noon|midday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end|end)|"
+    r"presentation|birthday|flight|payroll|launch|before)\b",
     re.I,
+)
+_JOB = re.compile(
+    r"\b(?:exports?|imports?|reports?|backups?|uploads?|downloads?|sync\w*|files?)\b", re.I
 )
 _SAYS_REPEAT = re.compile(
     r"\b(?:again|times|still|first time|keeps?|repeatedly|every time|twice|\w+ time)\b", re.I
@@ -31,6 +36,10 @@ _ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "data": (
         ("re-running {t} on our side", "re-run {t} on our side"),
         ("checking {t} on our side", "get {t} working again"),
+    ),
+    "link": (  # integrations, migrations, connectors: nothing to re-run, something to fix
+        ("checking {t} on our side", "get {t} working again"),
+        ("tracing the fault in {t} on our side", "get {t} working again"),
     ),
     "billing": (
         ("reviewing the charges on your account", "correct what's wrong on the charges"),
@@ -105,6 +114,40 @@ def long_form(text: str) -> Line:
     return Line(text, LONG)
 
 
+def extra(text: str) -> Line:
+    """A mirroring line: kept wherever it fits, dropped before optional lines in a long chat."""
+    return Line(text, EXTRA)
+
+
+def heard(case: Case, lead: str = "", after_known: bool = False) -> str:
+    """The customer's other specifics said back: "You mentioned that X, and that Y."; with
+    ``after_known``, without the one `known` already said."""
+    details = list(case.details)
+    if after_known and case.issue.endswith(FALLBACK_TAILS):
+        details = details[1:]
+    if not details:
+        return ""
+    opener = lead or case.choose("heard", "You mentioned that", "You told me that")
+    return f"{opener} {', and that '.join(details)}."
+
+
+def known(case: Case) -> str:
+    """What follows "I know": the issue, or when we couldn't name one, their first detail."""
+    if case.issue.endswith(FALLBACK_TAILS) and case.details:
+        return case.details[0]
+    return case.issue
+
+
+def knows_impact(case: Case, lead: str = "") -> str:
+    """What it cost them, acknowledged: "I know you lost two hours of work." ("" if unknown);
+    ``lead`` replaces "I know" next to another "I know" sentence."""
+    if not case.impact:
+        return ""
+    if lead:
+        return f"{lead} {case.impact}."
+    return case.choose("impact", f"I know {case.impact}.", f"I know that {case.impact}.")
+
+
 def address(case: Case, text: str) -> str:
     """Open with the customer's first name in chat and social; email and phone greet separately."""
     if case.channel in ("chat", "social") and case.name != "there":
@@ -166,9 +209,23 @@ def ownership(case: Case) -> str:
     )
 
 
-def thanks(case: Case) -> str:
+def grateful(case: Case, default: str) -> str:
+    """The technique's own thank-you opener, or thanks for their loyalty when they told us it."""
+    return thanks(case) if case.loyalty else address(case, default)
+
+
+def thanks(case: Case, named: bool = True) -> str:
+    """A thank-you that fits: their loyalty, their patience on a repeat contact, their detail."""
     options: tuple[str, ...]
-    if case.repeat:
+    if case.loyalty.startswith("as "):  # "as a platinum member since 2011"
+        options = (f"thank you for being {case.loyalty[3:]}, and for telling me about this.",)
+    elif case.loyalty:
+        years = case.loyalty if case.loyalty.startswith("since") else f"for {case.loyalty}"
+        options = (
+            f"thank you for being with us {years}, and for telling me about this.",
+            f"thank you for staying with us {years}, and for raising this.",
+        )
+    elif case.repeat:
         options = (
             "thank you for sticking with this.",
             "thank you for your patience with this.",
@@ -181,7 +238,8 @@ def thanks(case: Case) -> str:
         )
     else:
         options = ("thank you for reaching out about this.", "thanks for the detail you gave.")
-    return address(case, case.choose("thanks", *options))
+    text = case.choose("thanks", *options)
+    return address(case, text) if named else lang.capitalize(text)
 
 
 def workaround_line(case: Case) -> str:
@@ -194,13 +252,21 @@ def workaround_line(case: Case) -> str:
     )
 
 
+def stated_prevention(case: Case) -> str:
+    """Prevention as the facts state it, unless the fact carries its own date (which would read
+    as our commitment, possibly slower than the SLA)."""
+    if case.prevention and not re.search(r"\b(?:within|in|by)\b[^.]*\d", case.prevention):
+        return f"To stop this happening again: {_lower_first(case.prevention.rstrip('.'))}."
+    return ""
+
+
 def prevention_line(case: Case) -> str:
     """Prevention only as the facts state it; otherwise a dated promise to share what we learn."""
-    if case.prevention:
-        return f"To stop this happening again: {_lower_first(case.prevention.rstrip('.'))}."
+    if stated_prevention(case):
+        return stated_prevention(case)
     return (
-        f"Once this is resolved, I'll look into what caused it and send you a short summary "
-        f"{case.resolution}."
+        f"I'll also send you a short summary of what caused this and how we're preventing a "
+        f"repeat {case.resolution}."
     )
 
 
@@ -214,9 +280,12 @@ def impact_tail(case: Case) -> str:
 
 
 def _action_pair(case: Case) -> tuple[str, str]:
+    kind = case.kind
+    if kind == "data" and not _JOB.search(case.topic):
+        kind = "link"
     pairs = [
         (ing.format(t=case.topic, be=_be(case)), to.format(t=case.topic, be=_be(case)))
-        for ing, to in _ACTIONS.get(case.kind, _ACTIONS["general"])
+        for ing, to in _ACTIONS.get(kind, _ACTIONS["general"])
     ]
     chosen = case.choose("action", *(ing for ing, _ in pairs))
     return next(pair for pair in pairs if pair[0] == chosen)

@@ -14,49 +14,20 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from service.pipeline.playbook.lexicon import HOSTILE, PROFANITY, RISKY, mapping, words
+
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE = re.compile(r"(?<![\w.])[@＠]\w+")
-_HASHTAG = re.compile(r"(?<!\w)#(?=[A-Za-z])\w+")
+_HASHTAG = re.compile(r"(?<!\w)#(?=[A-Za-z])(?![\w-]*\d)\w+")  # "#fail", never "#A-7731"
 _NON_TEXT = re.compile(r"[^\w\s.,;:?!'’%$£€#/&()+-]")
 
 
-def words(text: str) -> frozenset[str]:
-    """A word set written as one string: long word lists read better as prose than as columns."""
-    return frozenset(text.split())
-
-
-def mapping(text: str) -> dict[str, str]:
-    """``"a>b, c d>e"`` -> ``{"a": "b", "c d": "e"}``, for the same reason."""
-    pairs = (item.strip().split(">", 1) for item in text.split(","))
-    return {key: value for key, value in pairs}
-
-
-PROFANITY = words(
-    "fuck fucking fucked fucker shit shitty bullshit crap crappy damn damned goddamn wtf hell ass "
-    "asshole bastard bitch idiot idiots idiotic stupid moron morons dumb useless garbage trash "
-    "incompetent pathetic ridiculous joke scam scammers clowns hate sucks suck worst terrible "
-    "awful disgusting unacceptable liars lying pissed"
-)
-# Words that make a clause a promise, refusal, apology or rebuke once it is ours to say.
-_RISKY = re.compile(
-    r"\b(?:i'?ll|i will|we'?ll|we will|you'?ll|you will|going to|gonna|sorry|apolog\w*|"
-    r"should have|should've|calm down|obviously|as i said|per my|understand|relax|asap|soon|"
-    r"shortly|later|refund\w*|lawyer|attorney|sue|court|review|thank\w*|please|annoyed|angry|"
-    r"furious|frustrat\w*|upset|disappointed|livid|mad|outraged|disgusted|keep (?:saying|"
-    r"telling|asking)|you said|you told|stop telling|you're not listening|escalat\w*)\b",
-    re.I,
-)
 _TEXTSPEAK = mapping(
     "u>you, ur>your, pls>please, dont>don't, cant>can't, wont>won't, didnt>didn't, "
     "doesnt>doesn't, isnt>isn't, hasnt>hasn't"
 )
 _TEXTSPEAK_WORD = re.compile(rf"\b(?:{'|'.join(_TEXTSPEAK)})\b", re.I)
-_HOSTILE = re.compile(
-    r"\b(?:you people|you guys|losing my mind|lose my mind|sick (?:and tired )?of|fed up|"
-    r"tired of|so-called|brain-dead)\b",
-    re.I,
-)
 _FILLER = re.compile(
     r"\b(?:honestly|seriously|literally|totally|completely|freaking|frigging|really|"
     r"actually|basically|whatsoever)\b\s*",
@@ -64,7 +35,8 @@ _FILLER = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|also|plus|now|then|because|well|ok|okay|oh|like|hi|hello|hey|yes|"
-    r"yeah|yep|right|look|listen|um|uh|first|firstly|second|secondly|finally|besides|"
+    r"yeah|yep|right|look|listen|um|uh|first|firstly|second|secondly|finally|besides|meanwhile|"
+    r"except|great|anyway|in the meantime|you(?=:)|me(?=:)|"
     r"on top of that|and then|no|dear \w+|good (?:morning|afternoon|evening)|fyi|"
     r"just (?:a )?quick note to say|just (?:wanted|writing) to (?:say|let you know)( that)?|"
     r"to whom it may concern|to whoever reads this|\d+[.)])(?:\b|(?<=[.)]))[\s,:]*)+",
@@ -81,6 +53,10 @@ _FUNCTION_WORDS = words(
 _COMPANY_VERBS = words(
     "are were have had can could did do don't didn't haven't never always still keep kept charged "
     "sent said told promised lost cancelled canceled billed shipped missed broke guys people"
+)
+_USER_VERBS = words(
+    "pause resume open click try log sign tap press use start restart load save type enter scroll "
+    "search upload download play watch close go visit select"
 )
 _SWAPS = mapping(
     "i>you, me>you, my>your, mine>yours, myself>yourself, i'm>you're, i've>you've, i'd>you'd, "
@@ -109,6 +85,8 @@ def window(value: str) -> str:
         return text
     if text.lower().startswith(("end of", "the end of", "close of", "next ")):
         return text if lead == "the" else f"by {text}"
+    if text.lower() in ("same day", "the same day", "same-day"):
+        return "today"
     return f"within {text}"
 
 
@@ -116,7 +94,8 @@ def join(items: Sequence[str], last: str = "and") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return items[0] if items else ""
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    serial = "," if any(f" {last} " in i or ", " in i for i in items) else ""
+    return f"{', '.join(items[:-1])}{serial} {last} {items[-1]}"
 
 
 def capitalize(text: str) -> str:
@@ -138,10 +117,13 @@ def tidy(text: str) -> str:
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"</?[A-Za-z][^<>]{0,40}>", " ", text)  # markup like <b>...</b>
     text = _URL.sub(" ", text)
+    text = re.sub(r"(?<=[a-z] )[@＠]\w+", "you", text)  # "my payment for @Cloudbox": the company
     text = _HANDLE.sub(" ", text)
     text = _HASHTAG.sub(" ", text)
     text = _NON_TEXT.sub(" ", text)
     text = _TEXTSPEAK_WORD.sub(lambda m: _TEXTSPEAK[m.group(0).lower()], text)
+    text = re.sub(r"\b([Ww])i[ -]fi\b", r"\1ifi", text)
+    text = re.sub(r"\.{2,}\s*", ". ", text)  # "gone...my journey": two sentences
     text = re.sub(r"([.,;:])\1+", r"\1", text)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     return re.sub(r" *\n[\n ]*", "\n", text).strip()
@@ -159,7 +141,11 @@ def sentences_of(text: str) -> list[str]:
 
 def clauses_of(sentence: str, longest: int = 16) -> list[str]:
     """The sentence (when short enough) and its parts split at commas and conjunctions."""
-    parts = re.split(r",?\s+(?:and|but|so|because|although|though|while)\s+|,\s+", sentence)
+    parts = re.split(
+        r",?\s+(?:and|but|because|although|though|while)\s+|,\s+|,?(?<!\bnot)\s+so\s+"
+        r"(?!(?:much|many|far|easy|hard|bad|long|often)\b)",
+        sentence,
+    )
     parts = [p.strip(" ,") for p in parts if count_words(p) >= 3]
     whole = [sentence] if count_words(sentence) <= longest or len(parts) < 2 else []
     return whole + [p for p in parts if p != sentence]
@@ -171,12 +157,12 @@ def has_profanity(text: str) -> bool:
 
 def is_hostile(text: str) -> bool:
     """Profanity, insults or heated phrases ("you people", "fed up") we never say back."""
-    return has_profanity(text) or bool(_HOSTILE.search(text))
+    return has_profanity(text) or bool(HOSTILE.search(text))
 
 
 def is_risky(text: str) -> bool:
     """True for text we must not repeat: hostility, promises, apologies, rebukes, questions."""
-    return is_hostile(text) or bool(_RISKY.search(text)) or "?" in text
+    return is_hostile(text) or bool(RISKY.search(text)) or "?" in text
 
 
 def lower_shouting(text: str, acronyms: frozenset[str]) -> str:
@@ -185,7 +171,8 @@ def lower_shouting(text: str, acronyms: frozenset[str]) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         letters = re.sub(r"[^A-Za-z]", "", word)
-        if len(letters) >= 2 and letters.isupper() and word not in acronyms:
+        joined = re.match(r"-?\d", match.string[match.end() :]) or re.search(r"\d", word)
+        if len(letters) >= 2 and letters.isupper() and word not in acronyms and not joined:
             return word.lower()
         return word
 
@@ -194,7 +181,7 @@ def lower_shouting(text: str, acronyms: frozenset[str]) -> str:
 
 def swap_person(text: str) -> str:
     """Turn the customer's point of view into ours: I/my -> you/your, you/your -> we/our."""
-    tokens = re.split(r"([A-Za-z']+)", text)
+    tokens = re.split(r"(?<![\w-])([A-Za-z']+)(?![\w-])", text)
     out: list[str] = []
     for i, token in enumerate(tokens):
         low = token.lower()
@@ -213,9 +200,12 @@ def swap_person(text: str) -> str:
                 "then",
                 "now",
                 "why",
+                "how",
             )
             verbish = following in _COMPANY_VERBS or following.endswith(("ed", "n't"))
             swapped = "we" if subject or verbish else "us"
+            if following in _USER_VERBS:  # "every time you pause": anyone, not us
+                swapped = "you"
             if following == "guys":
                 tokens[i + 2] = ""
             out.append(swapped)
@@ -238,6 +228,7 @@ def soften(text: str) -> str:
     for heated, calm in _SOFTER.items():
         text = re.sub(rf"\b{heated}\b", calm, text, flags=re.I)
     text = _LEADING.sub("", text.strip())
+    text = re.sub(r"[\s,]+(?:though|anyway|tbh|lol|haha|ugh|honestly|tho)$", "", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 

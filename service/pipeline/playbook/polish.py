@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+# Our own limits ("I can't", "a full refund isn't available"), not the customer's problem said
+# back ("you can't log in", "your number can't be used"), which needs no alternative.
 _REFUSAL = re.compile(
-    r"\b(?:can't|cannot|can not|unable|not possible|isn't possible|not allowed|isn't available|"
-    r"not available|won't be able|not able)\b",
+    r"\b(?:I|we)(?:'m| am|'re| are)? (?:can't|cannot|can not|unable|won't be able|not able)\b|"
+    r"\b(?:not possible|isn't possible|not allowed|isn't allowed|isn't available|not available)\b",
     re.I,
 )
 _CAN_DO = re.compile(r"\b(?:I can|we can|you can|what I can|here's what|I'm able|instead)\b", re.I)

@@ -10,7 +10,8 @@ credit months) are read from the prompt's ``<policy>`` block via the `Case`.
 
 from __future__ import annotations
 
-from service.pipeline.playbook.case import Case
+from service.pipeline.playbook import mirroring
+from service.pipeline.playbook.case import FALLBACK_TAILS, Case
 from service.pipeline.playbook.compose import (
     Plan,
     action,
@@ -18,13 +19,18 @@ from service.pipeline.playbook.compose import (
     address,
     apology,
     core,
+    extra,
     has_deadline,
+    heard,
     impact_tail,
+    known,
+    knows_impact,
     long_form,
     optional,
     ownership,
     prevention_line,
     promise_update,
+    stated_prevention,
     thanks,
     update,
     workaround_line,
@@ -34,15 +40,21 @@ from service.pipeline.playbook.compose import (
 def apology_plus_action(case: Case) -> Plan:
     return Plan(
         paragraphs=[
-            [core(thanks(case)), core(apology(case))],
+            [core(thanks(case)), extra(knows_impact(case)), core(apology(case))],
             [
                 core(ownership(case)),
+                extra(heard(case)),
                 optional(workaround_line(case)),
                 long_form(prevention_line(case)),
             ],
             [core(promise_update(case)), long_form(_closing(case))],
         ],
-        social=[thanks(case), apology(case), f"I'm {action(case)} now."],
+        social=[
+            address(case, apology(case)),
+            f"I'm {action(case)} now.",
+            knows_impact(case),
+            heard(case),
+        ],
     )
 
 
@@ -52,14 +64,19 @@ def disarming_opening(case: Case) -> Plan:
         if case.topic != "this"
         else "thank you for reaching out, and for laying this out so clearly."
     )
+    if case.loyalty:
+        thank = thanks(case)
     effort = (
         "I can see you've already spent real time coming back to us about this."
         if case.repeat
-        else "I can see this has already cost you time you didn't have."
+        else knows_impact(case) or "I can see this has already cost you time you didn't have."
     )
     return Plan(
         paragraphs=[
-            [core(address(case, thank)), optional("It helps me move faster.")],
+            [
+                core(address(case, thank)),
+                extra(heard(case)) if case.details else optional("It helps me move faster."),
+            ],
             [core(effort), core(apology(case)), core(f"I'm {action(case)} now.")],
             [
                 long_form("I understand why you'd feel this way, and it's valid to be upset."),
@@ -73,12 +90,12 @@ def disarming_opening(case: Case) -> Plan:
                 core(promise_update(case)),
             ],
         ],
-        social=[address(case, thank), apology(case), f"I'm {action(case)} now."],
+        social=[address(case, thank), apology(case), f"I'm {action(case)} now.", heard(case)],
     )
 
 
 def mirror(case: Case) -> Plan:
-    reflection = address(case, f"you mentioned that {case.issue}{impact_tail(case)}.")
+    reflection = address(case, f"you mentioned that {known(case)}{impact_tail(case)}.")
     deadline = has_deadline(case)
     feeling = case.choose(
         "feeling",
@@ -88,7 +105,11 @@ def mirror(case: Case) -> Plan:
     )
     return Plan(
         paragraphs=[
-            [core(reflection), core(feeling)],
+            [
+                core(reflection),
+                extra(heard(case, "You also mentioned that", after_known=True)),
+                core(feeling),
+            ],
             [
                 core(f"Here's the fastest way forward: I'm {action(case)} now."),
                 core(promise_update(case)),
@@ -96,7 +117,7 @@ def mirror(case: Case) -> Plan:
             [optional(workaround_line(case)), long_form(prevention_line(case))],
         ],
         social=[
-            address(case, f"you mentioned that {case.issue}."),
+            address(case, f"you mentioned that {known(case)}{impact_tail(case)}."),
             "I can imagine how stressful that felt.",
             f"I'm {action(case)} now.",
         ],
@@ -110,6 +131,13 @@ def refund_outside_policy(case: Case) -> Plan:
         else "I see why you're frustrated"
     )
     opening = address(case, f"{why}, and I'm sorry {case.issue}.")
+    if case.issue.endswith(FALLBACK_TAILS) and case.details:  # "..., since you moved away."
+        opening = address(case, f"{why}, since {known(case)}.")
+    now = (
+        f"I know {case.impact}, so I'm {action(case)} now."
+        if case.impact
+        else f"I'm {action(case)} now."
+    )
     refund = case.brief.policy.full_refund
     if refund is True:
         offer = [
@@ -122,15 +150,13 @@ def refund_outside_policy(case: Case) -> Plan:
         question = f"Would that help with the immediate problem while I {action_to(case)}?"
     else:
         offer = [
-            core(
-                "I can't confirm that from here, but what I can do is put your request through "
-                f"for review and come back to you with the outcome {case.resolution}."
-            ),
+            core(_review_offer(case)),
+            core(f"I'll come back to you with the outcome {case.resolution}."),
         ]
         question = f"In the meantime, would it help if I {action_to(case)}?"
     return Plan(
         paragraphs=[
-            [core(opening), core(f"I'm {action(case)} now.")],
+            [core(opening), core(now)],
             offer,
             [core(question), long_form(_closing(case))],
         ],
@@ -141,13 +167,24 @@ def refund_outside_policy(case: Case) -> Plan:
     )
 
 
+def _review_offer(case: Case) -> str:
+    """With no refund policy to go on: a review, never a word only the internal notes use."""
+    offer = (
+        "I can't confirm a refund from here, but what I can do is put your request through "
+        "for review."
+        if case.asks_refund
+        else "If you'd like a refund, I can't confirm one from here, but I can put a request "
+        "through for review."
+    )
+    return offer if case.allowed(offer) else "What I can do is put this through for review."
+
+
 def _credit_offer(case: Case) -> str:
     months = case.credit_months
     if months:
-        unit = "month" if months == 1 else "months"
         return (
-            f"A full refund isn't available under our agreement, but I can credit {months} {unit} "
-            f"to your account and make {case.topic} my priority."
+            f"A full refund isn't available under our agreement, but I can credit "
+            f"{mirroring.months(months)} to your account and make {case.topic} my priority."
         )
     return (
         "A full refund isn't available under our agreement, but what I can do is make "
@@ -187,14 +224,25 @@ def outage_recovery(case: Case) -> Plan:
     return Plan(
         paragraphs=[
             first,
-            [core(status), core(workaround_line(case))],
             [
-                optional(prevention_line(case) if case.prevention else ""),
+                core(status),
+                extra(knows_impact(case)),
+                extra(heard(case)),
+                core(workaround_line(case)),
+            ],
+            [
+                optional(stated_prevention(case)),
                 core(summary),
                 long_form(_closing(case)),
             ],
         ],
-        social=[public, f"I'm {action(case)} now.", workaround_line(case)],
+        social=[
+            public,
+            f"Service is stable again, and I'm monitoring {case.topic} closely."
+            if case.restored
+            else f"I'm {action(case)} now.",
+            workaround_line(case),
+        ],
     )
 
 
@@ -217,7 +265,9 @@ def goodwill_gesture(case: Case) -> Plan:
         paragraphs=[
             [
                 core(
-                    address(
+                    thanks(case)
+                    if case.loyalty
+                    else address(
                         case,
                         case.choose(
                             "appreciate",
@@ -228,7 +278,10 @@ def goodwill_gesture(case: Case) -> Plan:
                     )
                 )
             ],
-            [core(f"I know {case.issue}, and I'm making sure it stays on track on our side.")],
+            [
+                core(f"I know {case.issue}, and I'm making sure it stays on track on our side."),
+                extra(heard(case)),
+            ],
             gesture,
             [
                 long_form(
@@ -237,9 +290,10 @@ def goodwill_gesture(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(
-                case, f"thank you for your patience while we worked through {case.topic} together."
-            ),
+            thanks(case)
+            if case.loyalty
+            else f"Thank you for your patience while we worked through {case.topic} together.",
+            f"I know {known(case)}.",
             "I have a small thank-you for you.",
         ],
     )

@@ -10,7 +10,8 @@ follows the source documents' scripts; every commitment takes its window from th
 from __future__ import annotations
 
 from service.pipeline.playbook import language as lang
-from service.pipeline.playbook.case import Case
+from service.pipeline.playbook import mirroring
+from service.pipeline.playbook.case import FALLBACK_TAILS, Case
 from service.pipeline.playbook.compose import (
     Plan,
     action,
@@ -18,10 +19,15 @@ from service.pipeline.playbook.compose import (
     address,
     apology,
     core,
-    impact_tail,
+    extra,
+    grateful,
+    heard,
+    known,
+    knows_impact,
     long_form,
     optional,
     signal,
+    thanks,
     update,
 )
 
@@ -34,9 +40,7 @@ _DETAILS = {
 
 
 def acknowledge_and_prioritize(case: Case) -> Plan:
-    issues = list(case.issues) or [case.issue]
-    if case.impact and len(issues) < 3:
-        issues.append(case.impact)
+    issues = _said(case, [*(case.issues or (case.issue,)), case.impact, *case.details])
     summary = f"Here's what I have: {lang.join(issues)}."
     first = f"I'd suggest we start with {case.topic}, since that's what's blocking you."
     return Plan(
@@ -48,7 +52,11 @@ def acknowledge_and_prioritize(case: Case) -> Plan:
                         "I'm hearing how urgent this feels, and I don't want to waste your time.",
                     )
                 ),
-                optional("Thank you for laying it all out."),
+                optional(
+                    thanks(case, named=False)
+                    if case.loyalty
+                    else "Thank you for laying it all out."
+                ),
             ],
             [core(summary), core(first)],
             [
@@ -67,9 +75,8 @@ def acknowledge_and_prioritize(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(
-                case, "I'm hearing how urgent this feels, and I want to fix the right thing first."
-            ),
+            "I'm hearing how urgent this feels, and I want to fix the right thing first.",
+            f"Here's what I have: {lang.join(issues[:2])}.",
             f"I'm starting on {case.topic} now.",
         ],
     )
@@ -88,7 +95,8 @@ def shared_outcome(case: Case) -> Plan:
     return Plan(
         paragraphs=[
             [
-                core(address(case, f"I know {case.issue}.")),
+                core(address(case, f"I know {known(case)}.")),
+                extra(heard(case, after_known=True)),
                 core(
                     case.choose(
                         "stake",
@@ -107,9 +115,8 @@ def shared_outcome(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(
-                case, f"I'd rather get {case.topic} working for you than go over what went wrong."
-            ),
+            f"I know {known(case)}.",
+            f"I'd rather get {case.topic} working for you than go over what went wrong.",
             "If we could solve one piece right now, which outcome matters most today?",
         ],
     )
@@ -128,9 +135,8 @@ def offer_choices(case: Case) -> Plan:
             f"Or, if you'd prefer, I can process a full refund and confirm it {case.resolution}."
         )
     elif case.credit_months:
-        unit = "month" if case.credit_months == 1 else "months"
         second = (
-            f"Or I can credit {case.credit_months} {unit} to your account while I keep "
+            f"Or I can credit {mirroring.months(case.credit_months)} to your account while I keep "
             "working on it."
         )
     else:
@@ -141,11 +147,13 @@ def offer_choices(case: Case) -> Plan:
     return Plan(
         paragraphs=[
             [
-                core(address(case, "thank you for bearing with me.")),
+                core(grateful(case, "thank you for bearing with me.")),
                 core(
-                    f"I know {case.issue}, so here are the options I have available to help "
+                    f"I know {known(case)}, so here are the options I have available to help "
                     "resolve it."
                 ),
+                extra(knows_impact(case, "You mentioned that")),
+                extra(heard(case, "You also told me that", after_known=True)),
             ],
             [core(first), core(second)],
             [
@@ -160,11 +168,9 @@ def offer_choices(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(
-                case,
-                f"I have a couple of options to help with {case.topic}, and I'd "
-                "like to go through them with you.",
-            )
+            f"I know {known(case)}.",
+            f"I have a couple of options to help with {case.topic}, and I'd like to go through "
+            "them with you.",
         ],
     )
 
@@ -176,11 +182,12 @@ def open_question(case: Case) -> Plan:
     return Plan(
         paragraphs=[
             [
-                core(address(case, "thank you for reaching out.")),
+                core(grateful(case, "thank you for reaching out.")),
                 core(apology(case)),
                 core(f"I'm {action(case)} now."),
             ],
             [
+                extra(heard(case)),
                 core(
                     case.choose(
                         "walk",
@@ -190,7 +197,7 @@ def open_question(case: Case) -> Plan:
                 ),
                 optional(f"It would help most to know {details}."),
             ],
-            [core(f"Once I have that, I'll dig in and {update(case)} {case.first}.")],
+            [core(f"Once you've shared that, I'll dig in and {update(case)} {case.first}.")],
         ],
         social=[
             address(case, apology(case)),
@@ -201,6 +208,7 @@ def open_question(case: Case) -> Plan:
 
 
 def interrupt_with_permission(case: Case) -> Plan:
+    heard_items = _said(case, [case.issue, case.impact, *case.details])
     return Plan(
         paragraphs=[
             [
@@ -212,12 +220,7 @@ def interrupt_with_permission(case: Case) -> Plan:
                     )
                 )
             ],
-            [
-                core(
-                    f"Here's what I've heard: {case.issue}"
-                    f"{impact_tail(case).replace(', and that', ', and')}."
-                )
-            ],
+            [core(f"Here's what I've heard: {lang.join(heard_items)}.")],
             [
                 core(
                     f"If I've got that right, I'm {action(case)} now, and I'll {update(case)} "
@@ -227,21 +230,24 @@ def interrupt_with_permission(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(case, "may I pause us for a moment?"),
+            "May I pause us for a moment?",
+            f"Here's what I've heard: {case.issue}.",
             f"I want to make sure I fix the part of {case.topic} that matters most.",
         ],
     )
 
 
 def boundary(case: Case) -> Plan:
+    vague = case.issue.endswith(FALLBACK_TAILS) and case.repeat not in ("", "again")
+    that = f"this is the {case.repeat} time you've had to ask" if vague else case.issue
     if case.abusive:
         limit = (
             f"I can't continue if the abusive language continues, but what I can do right "
             f"now is {action_to(case)}."
         )
         opening = (
-            f"I can hear how frustrated you are that {case.issue}, and I want to keep "
-            "helping you with this."
+            f"I can hear how frustrated you are that {that}, and I want to keep helping you "
+            "with this."
         )
     else:
         limit = (
@@ -249,8 +255,8 @@ def boundary(case: Case) -> Plan:
             f"{action_to(case)}."
         )
         opening = (
-            f"I can hear how frustrated you are that {case.issue}, and I'm still here to "
-            "fix this with you."
+            f"I can hear how frustrated you are that {that}, and I'm still here to fix this "
+            "with you."
         )
     return Plan(
         paragraphs=[
@@ -264,10 +270,26 @@ def boundary(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(case, f"I want to keep helping you with {case.topic}."),
+            f"I know {known(case)}, and I want to keep helping you with {case.topic}.",
             limit.replace(
                 f"{action_to(case)}.", f"pick this up with you in a direct message {case.first}."
             ),
         ],
         dm_offer=False,
     )
+
+
+def _said(case: Case, items: list[str]) -> list[str]:
+    """Up to three distinct things they told us; our placeholder issue only if there's nothing."""
+    told = _distinct([i for i in items if not i.endswith(FALLBACK_TAILS)])
+    return told[:3] or [case.issue]
+
+
+def _distinct(items: list[str]) -> list[str]:
+    """Non-empty items, without ones that mostly repeat an earlier item."""
+    kept: list[str] = []
+    for item in items:
+        words = set(lang.word_list(item))
+        if words and all(len(words & set(lang.word_list(k))) * 2 < len(words) for k in kept):
+            kept.append(item)
+    return kept

@@ -18,7 +18,12 @@ from service.pipeline.playbook.compose import (
     action,
     address,
     core,
+    extra,
+    grateful,
     has_deadline,
+    heard,
+    known,
+    knows_impact,
     long_form,
     optional,
     signal,
@@ -31,6 +36,12 @@ _DONE = re.compile(
     r"replaced|reset|updated|shipped|corrected|working)\b",
     re.I,
 )
+_HANDED = re.compile(r"\b(?:transferr|escalat|hand(?:ed)? (?:it |this )?(?:over|off)|passed)", re.I)
+_REFUNDED = re.compile(r"\b(?:refund|reimburs|money back)", re.I)
+_CREDITED = re.compile(r"\b(?:credit|free|on us|waiv|complimentary)", re.I)
+_TOLD = re.compile(
+    r"\b(?:you (?:told|said|promised)|(?:I|we) (?:was|were) (?:told|promised))\b", re.I
+)
 _EARLIER_PROMISE = re.compile(
     r"\b(?:today|tomorrow|tonight|by \w+|within|end of (?:the )?(?:day|week)|\d+\s*(?:hours?|days?|"
     r"minutes?))\b",
@@ -40,14 +51,19 @@ _EARLIER_PROMISE = re.compile(
 
 def time_boxed_update(case: Case) -> Plan:
     deadline = f" and {case.impact}" if has_deadline(case) else ""
-    urgency = f"I know {case.issue}{deadline}, so here's exactly what happens next."
+    urgency = f"I know {known(case)}{deadline}, so here's exactly what happens next."
     return Plan(
         paragraphs=[
-            [core(address(case, "thank you for your patience.")), core(urgency)],
+            [
+                core(grateful(case, "thank you for your patience.")),
+                extra("" if deadline else knows_impact(case, "You mentioned that")),
+                core(urgency),
+            ],
             [
                 core(
                     f"I'm {action(case)} now, and {case.first} you'll have {signal(case)} from me."
                 ),
+                extra(heard(case, after_known=True)),
                 optional(workaround_line(case)),
             ],
             [
@@ -57,12 +73,20 @@ def time_boxed_update(case: Case) -> Plan:
                 )
             ],
         ],
-        social=[address(case, f"I know {case.issue}."), f"I'm {action(case)} now."],
+        social=[
+            f"I know {known(case)}.",
+            f"I'm {action(case)} now.",
+            knows_impact(case, "You mentioned that"),
+        ],
     )
 
 
 def reset_expectations(case: Case) -> Plan:
-    earlier = any(_EARLIER_PROMISE.search(t.text) for t in case.brief.turns if t.role == "agent")
+    earlier = any(
+        _EARLIER_PROMISE.search(t.text) if t.role == "agent" else _TOLD.search(t.text)
+        for t in case.brief.turns
+        if t.role != "note"
+    )
     owned = (
         f"I'm sorry {case.issue}, and that the timeline you were given earlier didn't hold."
         if earlier
@@ -72,7 +96,7 @@ def reset_expectations(case: Case) -> Plan:
     return Plan(
         paragraphs=[
             [
-                core(address(case, "thank you for bearing with us.")),
+                core(grateful(case, "thank you for bearing with us.")),
                 core(owned),
                 core("I'm reviewing the plan with you now so it's one you can rely on."),
             ],
@@ -83,10 +107,16 @@ def reset_expectations(case: Case) -> Plan:
                     f"full fix {case.resolution}."
                 ),
             ],
-            [core(win), core("Does that plan work for you, or is there a piece you'd like first?")],
+            [
+                extra(knows_impact(case)),
+                extra(heard(case)),
+                core(win),
+                core("Does that plan work for you, or is there a piece you'd like first?"),
+            ],
         ],
         social=[
-            address(case, "I want to be transparent about what is and isn't possible today."),
+            f"I know {known(case)}.",
+            "I want to be transparent about what is and isn't possible today.",
             f"Here's what I can commit to: a plan for {case.topic} you can rely on, "
             f"{case.first}, once you send us a direct message.",
         ],
@@ -96,16 +126,19 @@ def reset_expectations(case: Case) -> Plan:
 
 def warm_handoff(case: Case) -> Plan:
     vague = case.issue.endswith(FALLBACK_TAILS)
-    context = [] if vague and (case.impact or case.asks_manager) else [case.issue]
+    context = [] if vague and (case.impact or case.asks_manager or case.details) else [case.issue]
+    context += case.details[:1]
     if case.asks_manager:
         context.append("you'd like someone with more authority involved")
     if case.impact:
         context.append(case.impact)
-    if case.repeat and case.repeat != "again":
+    said = " ".join(context).lower()
+    if case.repeat and case.repeat != "again" and f"{case.repeat} time" not in said:
         context.append(f"this is the {case.repeat} time you've had to ask")
-    elif case.repeat:
+    elif case.repeat == "again" and "again" not in said:
         context.append("you've had to come back to us about it")
-    summary = f"Here's what I'm passing on: {lang.join(context)}."
+    lead = "Here's what I'm passing on" if case.target else "Here's what I have so far"
+    summary = f"{lead}: {lang.join(context[:4])}."
     if case.target:
         engage = [
             core(
@@ -130,7 +163,7 @@ def warm_handoff(case: Case) -> Plan:
         public = f"I'm keeping {case.topic} with me, so there's no need to repeat anything."
     return Plan(
         paragraphs=[
-            [core(address(case, "thank you for your patience with this.")), *engage],
+            [core(grateful(case, "thank you for your patience with this.")), *engage],
             [core(summary)],
             [
                 core(follow),
@@ -139,16 +172,19 @@ def warm_handoff(case: Case) -> Plan:
                 ),
             ],
         ],
-        social=[address(case, public)],
+        social=[f"I know {known(case)}.", public],
     )
 
 
 def follow_up(case: Case) -> Plan:
     done = _agent_done(case)
-    if case.issue.endswith(FALLBACK_TAILS) and done:
+    told = case.issue if not case.issue.endswith(FALLBACK_TAILS) else next(iter(case.details), "")
+    if not told and done:
         recap = f"To recap: {done}."
+    elif told:
+        recap = f"To recap: you let us know {told}" + (f", and {done}." if done else ".")
     else:
-        recap = f"To recap: you let us know {case.issue}" + (f", and {done}." if done else ".")
+        recap = f"To recap: you let us know {case.issue}."
     return Plan(
         paragraphs=[
             [
@@ -160,6 +196,7 @@ def follow_up(case: Case) -> Plan:
                 core(recap),
             ],
             [
+                extra(heard(case, after_known=True)),
                 core("I wanted to make sure you're completely happy with how we've handled it."),
                 core(
                     case.choose(
@@ -175,9 +212,8 @@ def follow_up(case: Case) -> Plan:
             ],
         ],
         social=[
-            address(
-                case, f"thank you for your patience while we worked through {case.topic} together."
-            ),
+            f"Thank you for your patience while we worked through {case.topic} together.",
+            recap,
             "Is there anything more I can do for you?",
         ],
     )
@@ -191,8 +227,23 @@ def _agent_done(case: Case) -> str:
         for raw in lang.sentences_of(lang.tidy(turn.text)):
             if lang.is_risky(raw) or not _DONE.search(raw) or lang.count_words(raw) > 18:
                 continue
+            if not _within_policy(case, raw):
+                continue
             if re.match(r"(?i)(?:i've|i have|we've|we have|it's|it is)\b", raw) and case.allowed(
                 raw
             ):
                 return raw[:1].lower() + raw[1:] if not raw.startswith("I") else raw
     return ""
+
+
+def _within_policy(case: Case, sentence: str) -> bool:
+    """Whether repeating what the agent did stays inside the policy: a refund only when full
+    refunds are allowed, credit only up to the limit, and never a hand-off."""
+    if _HANDED.search(sentence):
+        return False
+    if _REFUNDED.search(sentence) and case.brief.policy.full_refund is not True:
+        return False
+    if _CREDITED.search(sentence):
+        amounts = re.findall(r"\b(\d+|two|three|four|five|six|twelve)[- ]months?\b", sentence)
+        return case.credit_months > 0 and not amounts
+    return True
