@@ -1,17 +1,17 @@
-"""Shared helpers for the apology-action / time-frame / no-blame check tests."""
+"""Shared helpers for the check tests: contexts, flagged text, and scoring labelled sets."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
 
-from service.pipeline.checks.base import CheckContext, Windows
-from service.schemas import CheckResult, Thread
+from evals.check_accuracy import LABELLED_DIR, Score, read_rows
+from service.pipeline.checks.base import CheckContext, CheckFn, Windows
+from service.pipeline.prompt import resolve_windows
+from service.schemas import CheckResult, Policy, Thread
 
-DATA = Path(__file__).parent / "data"
 THREE = ("apology-action", "time-frame", "no-blame")
 
 
@@ -38,5 +38,38 @@ def flagged(draft: str, result: CheckResult) -> list[str]:
 
 
 def labelled() -> list[dict[str, Any]]:
-    lines = (DATA / "labelled" / "three.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return read_rows(LABELLED_DIR / "three.jsonl")
+
+
+def row_ctx(row: dict[str, Any]) -> CheckContext:
+    """The context a labelled row describes (validates its thread and policy)."""
+    policy = Policy.model_validate(row["policy"]) if row["policy"] is not None else None
+    return CheckContext(
+        thread=Thread.model_validate(row["thread"]),
+        policy=policy,
+        facts=tuple(row["facts"]),
+        windows=resolve_windows(policy, first_update="30 minutes", resolution="1 business day"),
+    )
+
+
+def measure(check_fn: CheckFn, check_id: str, rows: Iterable[dict[str, Any]]) -> Score:
+    """Run ``check_fn`` on every row that labels ``check_id``; score it like a classifier.
+
+    Every failing result must be well formed: spans inside the draft, a message and a hint.
+    """
+    score = Score()
+    for row in rows:
+        if check_id not in row["expected"]:
+            continue
+        draft = row["draft"]
+        result = check_fn(draft, row_ctx(row))
+        if not result.passed:
+            assert result.spans and result.message and result.hint, (check_id, draft)
+            assert all(0 <= s < e <= len(draft) for s, e in result.spans), (check_id, draft)
+        why = result.message if not result.passed else row.get("why", "")
+        score.add(
+            expected_pass=row["expected"][check_id],
+            actual_pass=result.passed,
+            label=f"{draft[:90]!r} ({why})",
+        )
+    return score

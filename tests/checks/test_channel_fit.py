@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
+from evals.check_accuracy import LABELLED_DIR, read_rows
 from service.pipeline.checks import channel_fit
 from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite
-from service.pipeline.prompt import resolve_windows
-from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged
+from service.schemas import Thread
+from tests.checks.conftest import flagged, measure, row_ctx
 
-DATA = Path(__file__).parent / "data" / "labelled" / "channel-fit.jsonl"
+DATA = LABELLED_DIR / "channel-fit.jsonl"
 CHECK_ID = channel_fit.CHECK_ID
 MIN_SCORE = 0.9
 
@@ -209,29 +205,14 @@ def test_runs_through_the_guard() -> None:
 # ---- the labelled set ---------------------------------------------------------------------
 
 
-def _rows() -> list[dict[str, Any]]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _ctx(row: dict[str, Any]) -> CheckContext:
-    policy = Policy.model_validate(row["policy"]) if row["policy"] else None
-    return CheckContext(
-        thread=Thread.model_validate(row["thread"]),
-        policy=policy,
-        facts=tuple(row["facts"]),
-        windows=resolve_windows(policy, first_update="30 minutes", resolution="1 business day"),
-    )
-
-
 def test_labelled_set_is_big_and_well_formed() -> None:
-    rows = _rows()
+    rows = read_rows(DATA)
     assert len(rows) >= 60
     assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
     for row in rows:
         assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
         assert set(row["expected"]) == {CHECK_ID} and row["why"]
-        _ctx(row)  # thread and policy validate
+        row_ctx(row)  # thread and policy validate
     assert sum(not row["expected"][CHECK_ID] for row in rows) >= 25
     assert sum(row["expected"][CHECK_ID] for row in rows) >= 25
     channels = {row["thread"]["channel"] for row in rows}
@@ -239,28 +220,9 @@ def test_labelled_set_is_big_and_well_formed() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
-    tp = fp = fn = tn = 0
-    misses: list[str] = []
-    for row in _rows():
-        result = channel_fit.check(row["draft"], _ctx(row))
-        expected_pass = row["expected"][CHECK_ID]
-        if not result.passed:
-            assert result.spans and result.message and result.hint
-            assert all(0 <= s < e <= len(row["draft"]) for s, e in result.spans)
-        if not result.passed and not expected_pass:
-            tp += 1
-        elif not result.passed:
-            fp += 1
-            misses.append(f"false alarm: {row['draft'][:80]!r} ({result.message})")
-        elif not expected_pass:
-            fn += 1
-            misses.append(f"missed: {row['draft'][:80]!r} ({row['why']})")
-        else:
-            tn += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"\n\n{CHECK_ID}: precision {precision:.3f} recall {recall:.3f} ", end="")
-    print(f"TP {tp} FP {fp} FN {fn} TN {tn}")
-    for line in misses:
+    s = measure(channel_fit.check, CHECK_ID, read_rows(DATA))
+    print(f"\n\n{CHECK_ID}: precision {s.precision:.3f} recall {s.recall:.3f} ", end="")
+    print(f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}")
+    for line in s.misses:
         print("  " + line)
-    assert precision >= MIN_SCORE and recall >= MIN_SCORE
+    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import gc
-import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from evals.check_accuracy import LABELLED_DIR, read_rows
 from service.pipeline.checks import _grounding_terms as terms
 from service.pipeline.checks import grounded
 from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged
+from tests.checks.conftest import flagged, measure, row_ctx
 
-LABELLED = Path(__file__).parent / "data" / "labelled" / "grounded.jsonl"
+LABELLED = LABELLED_DIR / "grounded.jsonl"
 MIN_SCORE = 0.9
 
 THREAD: dict[str, Any] = {
@@ -328,53 +327,25 @@ def test_own_logic_is_fast(ctx: CheckContext) -> None:
 # ---- the labelled set ---------------------------------------------------------------------------
 
 
-def _rows() -> list[dict[str, Any]]:
-    lines = LABELLED.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _ctx(row: dict[str, Any]) -> CheckContext:
-    policy = Policy.model_validate(row["policy"]) if row["policy"] is not None else None
-    return CheckContext(
-        thread=Thread.model_validate(row["thread"]), policy=policy, facts=tuple(row["facts"])
-    )
-
-
 def test_labelled_set_is_big_valid_and_balanced() -> None:
-    rows = _rows()
+    rows = read_rows(LABELLED)
     assert len(rows) >= 60
     assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
     for row in rows:
         assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
         assert isinstance(row["expected"]["grounded"], bool) and row["why"]
-        _ctx(row)  # thread and policy validate
+        row_ctx(row)  # thread and policy validate
     bad = sum(not row["expected"]["grounded"] for row in rows)
     assert 0.3 < bad / len(rows) < 0.7
     assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
-    tp = fp = fn = tn = 0
-    misses: list[str] = []
-    for row in _rows():
-        result = grounded.check(row["draft"], _ctx(row))
-        should_pass = row["expected"]["grounded"]
-        if not result.passed and not should_pass:
-            tp += 1
-            assert result.spans and result.hint
-        elif not result.passed:
-            fp += 1
-            misses.append(f"false alarm: {row['draft'][:80]!r} ({result.message})")
-        elif not should_pass:
-            fn += 1
-            misses.append(f"missed: {row['draft'][:80]!r} ({row['why']})")
-        else:
-            tn += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
+    s = measure(grounded.check, "grounded", read_rows(LABELLED))
     print(
-        f"\ngrounded precision {precision:.3f} recall {recall:.3f} TP {tp} FP {fp} FN {fn} TN {tn}"
+        f"\ngrounded precision {s.precision:.3f} recall {s.recall:.3f} "
+        f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}"
     )
-    for line in misses:
+    for line in s.misses:
         print("  " + line)
-    assert precision >= MIN_SCORE and recall >= MIN_SCORE
+    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from evals.check_accuracy import LABELLED_DIR, read_rows
 from service.pipeline.checks import internal_leak
 from service.pipeline.checks.base import CheckContext
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged, make_ctx
+from tests.checks.conftest import flagged, measure, row_ctx
 
-DATA = Path(__file__).parent / "data" / "labelled" / "no-internal-leak.jsonl"
+DATA = LABELLED_DIR / "no-internal-leak.jsonl"
 CHECK_ID = internal_leak.CHECK_ID
 
 FINANCE = "Internal: finance says no refunds on annual plans."
@@ -183,58 +183,25 @@ def test_runs_through_the_check_suite() -> None:
 # ---- the labelled set ------------------------------------------------------------------------
 
 
-def _row_ctx(row: dict[str, Any]) -> CheckContext:
-    return CheckContext(
-        thread=Thread.model_validate(row["thread"]),
-        policy=Policy.model_validate(row["policy"]) if row["policy"] is not None else None,
-        facts=tuple(row["facts"]),
-        windows=make_ctx().windows,
-    )
-
-
-def _rows() -> list[dict[str, Any]]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def test_labelled_file_is_big_and_valid() -> None:
-    rows = _rows()
+    rows = read_rows(DATA)
     assert len(rows) >= 60
     assert len({(row["draft"], json.dumps(row["thread"])) for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
         assert set(row["expected"]) == {CHECK_ID} and isinstance(row["expected"][CHECK_ID], bool)
         assert row["why"].strip()
-        _row_ctx(row)  # validates thread and policy
+        row_ctx(row)  # validates thread and policy
     assert sum(not row["expected"][CHECK_ID] for row in rows) >= 25
     assert sum(row["expected"][CHECK_ID] for row in rows) >= 25
     assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
 
 
 def test_precision_and_recall_on_the_labelled_file() -> None:
-    tp = fp = fn = tn = 0
-    misses: list[str] = []
-    for row in _rows():
-        result = internal_leak.check(row["draft"], _row_ctx(row))
-        bad = not row["expected"][CHECK_ID]
-        if not result.passed:
-            assert result.spans and result.message and result.hint
-            assert all(0 <= s < e <= len(row["draft"]) for s, e in result.spans)
-        if not result.passed and bad:
-            tp += 1
-        elif not result.passed:
-            fp += 1
-            misses.append(f"false alarm: {row['draft'][:90]!r} ({result.message})")
-        elif bad:
-            fn += 1
-            misses.append(f"missed: {row['draft'][:90]!r} ({row['why']})")
-        else:
-            tn += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    counts = f"TP {tp} FP {fp} FN {fn} TN {tn}"
-    print(f"\n{CHECK_ID}: precision {precision:.3f} recall {recall:.3f} ({counts})")
-    for line in misses:
+    s = measure(internal_leak.check, CHECK_ID, read_rows(DATA))
+    counts = f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}"
+    print(f"\n{CHECK_ID}: precision {s.precision:.3f} recall {s.recall:.3f} ({counts})")
+    for line in s.misses:
         print("  " + line)
-    assert precision >= 0.9
-    assert recall >= 0.9
+    assert s.precision >= 0.9
+    assert s.recall >= 0.9

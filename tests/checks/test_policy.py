@@ -7,12 +7,11 @@ set tests/checks/data/labelled/policy.jsonl (positive class: the check fails the
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from evals.check_accuracy import LABELLED_DIR, read_rows
 from service.pipeline.checks import _policy_terms as terms
 from service.pipeline.checks import policy
 from service.pipeline.checks._policy_rules import parse_rule
@@ -20,9 +19,9 @@ from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite
 from service.pipeline.prompt import resolve_windows
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged
+from tests.checks.conftest import flagged, measure
 
-DATA = Path(__file__).parent / "data" / "labelled" / "policy.jsonl"
+DATA = LABELLED_DIR / "policy.jsonl"
 MIN_SCORE = 0.9
 
 SAAS = {
@@ -373,13 +372,8 @@ def test_windows_argument_is_not_the_sla() -> None:
 
 
 # ---- precision and recall on the labelled set ---------------------------------------------
-def _labelled() -> list[dict[str, Any]]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def test_labelled_set_is_big_and_well_formed() -> None:
-    rows = _labelled()
+    rows = read_rows(DATA)
     assert len(rows) >= 60
     assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
     for row in rows:
@@ -393,31 +387,8 @@ def test_labelled_set_is_big_and_well_formed() -> None:
 
 
 def test_precision_and_recall() -> None:
-    tp = fp = fn = tn = 0
-    misses: list[str] = []
-    for row in _labelled():
-        pol = Policy.model_validate(row["policy"]) if row["policy"] is not None else None
-        ctx = CheckContext(
-            thread=Thread.model_validate(row["thread"]),
-            policy=pol,
-            facts=tuple(row["facts"]),
-            windows=resolve_windows(pol, first_update="30 minutes", resolution="1 business day"),
-        )
-        result = policy.check(row["draft"], ctx)
-        expected_pass = row["expected"][policy.CHECK_ID]
-        if not result.passed and not expected_pass:
-            tp += 1
-        elif not result.passed:
-            fp += 1
-            misses.append(f"false alarm: {row['draft'][:90]!r} ({result.message})")
-        elif not expected_pass:
-            fn += 1
-            misses.append(f"missed: {row['draft'][:90]!r} ({row['why']})")
-        else:
-            tn += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"\n\npolicy  precision {precision:.3f}  recall {recall:.3f}  "
-          f"TP {tp}  FP {fp}  FN {fn}  TN {tn}")
-    print("\n".join(misses))
-    assert precision >= MIN_SCORE and recall >= MIN_SCORE, "\n".join(misses)
+    s = measure(policy.check, policy.CHECK_ID, read_rows(DATA))
+    print(f"\n\npolicy  precision {s.precision:.3f}  recall {s.recall:.3f}  "
+          f"TP {s.tp}  FP {s.fp}  FN {s.fn}  TN {s.tn}")
+    print("\n".join(s.misses))
+    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE, "\n".join(s.misses)
