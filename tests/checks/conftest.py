@@ -73,3 +73,34 @@ def measure(check_fn: CheckFn, check_id: str, rows: Iterable[dict[str, Any]]) ->
             label=f"{draft[:90]!r} ({why})",
         )
     return score
+
+
+LABELLED_KEYS = {"draft", "thread", "policy", "facts", "expected", "why"}
+MIN_SCORE = 0.9
+
+
+def assert_labelled_file(rows: list[dict[str, Any]], check_id: str, min_each: int = 25) -> None:
+    """A per-check labelled file: big, unique, valid, balanced, and across all four channels."""
+    assert len(rows) >= 60
+    assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
+    for row in rows:
+        assert set(row) == LABELLED_KEYS, row["draft"][:60]
+        assert set(row["expected"]) == {check_id}
+        assert isinstance(row["expected"][check_id], bool) and row["why"].strip()
+        row_ctx(row)  # thread and policy validate
+    assert sum(not row["expected"][check_id] for row in rows) >= min_each
+    assert sum(row["expected"][check_id] for row in rows) >= min_each
+    assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
+
+
+def assert_scores(score: Score, check_id: str) -> None:
+    """Print the figures and every miss; fail below MIN_SCORE precision or recall."""
+    print(
+        f"\n{check_id}: precision {score.precision:.3f} recall {score.recall:.3f} "
+        f"(TP {score.tp} FP {score.fp} FN {score.fn} TN {score.tn})"
+    )
+    for line in score.misses:
+        print("  " + line)
+    misses = "\n".join(score.misses)
+    assert score.precision >= MIN_SCORE, misses
+    assert score.recall >= MIN_SCORE, misses

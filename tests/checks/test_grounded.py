@@ -14,10 +14,9 @@ from service.pipeline.checks import grounded
 from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged, measure, row_ctx
+from tests.checks.conftest import assert_labelled_file, assert_scores, flagged, measure
 
 LABELLED = LABELLED_DIR / "grounded.jsonl"
-MIN_SCORE = 0.9
 
 THREAD: dict[str, Any] = {
     "channel": "chat",
@@ -329,23 +328,10 @@ def test_own_logic_is_fast(ctx: CheckContext) -> None:
 
 def test_labelled_set_is_big_valid_and_balanced() -> None:
     rows = read_rows(LABELLED)
-    assert len(rows) >= 60
-    assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
-    for row in rows:
-        assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
-        assert isinstance(row["expected"]["grounded"], bool) and row["why"]
-        row_ctx(row)  # thread and policy validate
+    assert_labelled_file(rows, "grounded")
     bad = sum(not row["expected"]["grounded"] for row in rows)
     assert 0.3 < bad / len(rows) < 0.7
-    assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
-    s = measure(grounded.check, "grounded", read_rows(LABELLED))
-    print(
-        f"\ngrounded precision {s.precision:.3f} recall {s.recall:.3f} "
-        f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}"
-    )
-    for line in s.misses:
-        print("  " + line)
-    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE
+    assert_scores(measure(grounded.check, "grounded", read_rows(LABELLED)), "grounded")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -12,7 +11,7 @@ from service.pipeline.checks import internal_leak
 from service.pipeline.checks.base import CheckContext
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged, measure, row_ctx
+from tests.checks.conftest import assert_labelled_file, assert_scores, flagged, measure
 
 DATA = LABELLED_DIR / "no-internal-leak.jsonl"
 CHECK_ID = internal_leak.CHECK_ID
@@ -184,24 +183,8 @@ def test_runs_through_the_check_suite() -> None:
 
 
 def test_labelled_file_is_big_and_valid() -> None:
-    rows = read_rows(DATA)
-    assert len(rows) >= 60
-    assert len({(row["draft"], json.dumps(row["thread"])) for row in rows}) == len(rows)
-    for row in rows:
-        assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
-        assert set(row["expected"]) == {CHECK_ID} and isinstance(row["expected"][CHECK_ID], bool)
-        assert row["why"].strip()
-        row_ctx(row)  # validates thread and policy
-    assert sum(not row["expected"][CHECK_ID] for row in rows) >= 25
-    assert sum(row["expected"][CHECK_ID] for row in rows) >= 25
-    assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
+    assert_labelled_file(read_rows(DATA), CHECK_ID)
 
 
 def test_precision_and_recall_on_the_labelled_file() -> None:
-    s = measure(internal_leak.check, CHECK_ID, read_rows(DATA))
-    counts = f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}"
-    print(f"\n{CHECK_ID}: precision {s.precision:.3f} recall {s.recall:.3f} ({counts})")
-    for line in s.misses:
-        print("  " + line)
-    assert s.precision >= 0.9
-    assert s.recall >= 0.9
+    assert_scores(measure(internal_leak.check, CHECK_ID, read_rows(DATA)), CHECK_ID)

@@ -19,10 +19,9 @@ from service.pipeline.checks.base import CheckContext, Windows
 from service.pipeline.checks.guard import CheckSuite
 from service.pipeline.prompt import resolve_windows
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged, measure
+from tests.checks.conftest import assert_labelled_file, assert_scores, flagged, measure
 
 DATA = LABELLED_DIR / "policy.jsonl"
-MIN_SCORE = 0.9
 
 SAAS = {
     "full_refund": False,
@@ -373,22 +372,8 @@ def test_windows_argument_is_not_the_sla() -> None:
 
 # ---- precision and recall on the labelled set ---------------------------------------------
 def test_labelled_set_is_big_and_well_formed() -> None:
-    rows = read_rows(DATA)
-    assert len(rows) >= 60
-    assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
-    for row in rows:
-        Thread.model_validate(row["thread"])
-        if row["policy"] is not None:
-            Policy.model_validate(row["policy"])
-        assert set(row["expected"]) == {policy.CHECK_ID} and row["why"]
-    assert sum(not row["expected"][policy.CHECK_ID] for row in rows) >= 20
-    assert sum(row["expected"][policy.CHECK_ID] for row in rows) >= 20
-    assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
+    assert_labelled_file(read_rows(DATA), policy.CHECK_ID)
 
 
 def test_precision_and_recall() -> None:
-    s = measure(policy.check, policy.CHECK_ID, read_rows(DATA))
-    print(f"\n\npolicy  precision {s.precision:.3f}  recall {s.recall:.3f}  "
-          f"TP {s.tp}  FP {s.fp}  FN {s.fn}  TN {s.tn}")
-    print("\n".join(s.misses))
-    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE, "\n".join(s.misses)
+    assert_scores(measure(policy.check, policy.CHECK_ID, read_rows(DATA)), policy.CHECK_ID)

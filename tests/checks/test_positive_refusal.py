@@ -12,7 +12,13 @@ from service.pipeline.checks import positive_refusal
 from service.pipeline.checks.base import CheckContext
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Policy, Thread
-from tests.checks.conftest import flagged, make_ctx, measure, row_ctx
+from tests.checks.conftest import (
+    assert_labelled_file,
+    assert_scores,
+    flagged,
+    make_ctx,
+    measure,
+)
 
 DATA = LABELLED_DIR / "positive-refusal.jsonl"
 CHECK_ID = positive_refusal.CHECK_ID
@@ -217,27 +223,11 @@ def _ctx(
 
 
 def test_labelled_file_is_big_and_valid() -> None:
-    rows = read_rows(DATA)
-    assert len(rows) >= 60
-    assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
-    for row in rows:
-        assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
-        assert set(row["expected"]) == {CHECK_ID} and isinstance(row["expected"][CHECK_ID], bool)
-        assert row["why"].strip()
-        row_ctx(row)  # validates thread and policy
-    assert sum(not row["expected"][CHECK_ID] for row in rows) >= 25
-    assert sum(row["expected"][CHECK_ID] for row in rows) >= 25
-    assert {row["thread"]["channel"] for row in rows} == {"chat", "email", "phone", "social"}
+    assert_labelled_file(read_rows(DATA), CHECK_ID)
 
 
 def test_precision_and_recall_on_the_labelled_file() -> None:
-    s = measure(positive_refusal.check, CHECK_ID, read_rows(DATA))
-    counts = f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}"
-    print(f"\n{CHECK_ID}: precision {s.precision:.3f} recall {s.recall:.3f} ({counts})")
-    for line in s.misses:
-        print("  " + line)
-    assert s.precision >= 0.9
-    assert s.recall >= 0.9
+    assert_scores(measure(positive_refusal.check, CHECK_ID, read_rows(DATA)), CHECK_ID)
 
 
 def test_recap_of_the_customers_problem_is_not_our_refusal() -> None:

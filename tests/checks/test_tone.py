@@ -11,11 +11,10 @@ from service.pipeline.checks import tone
 from service.pipeline.checks.base import CheckContext
 from service.pipeline.checks.guard import CheckSuite
 from service.schemas import Thread
-from tests.checks.conftest import flagged, measure, row_ctx
+from tests.checks.conftest import assert_labelled_file, assert_scores, flagged, measure
 
 DATA = LABELLED_DIR / "tone.jsonl"
 CHECK_ID = tone.CHECK_ID
-MIN_SCORE = 0.9
 ANGRY = "This is RIDICULOUS. Your app is useless and this company is a joke!!! FIX IT NOW"
 
 
@@ -187,23 +186,8 @@ def test_runs_through_the_guard() -> None:
 
 
 def test_labelled_set_is_big_and_well_formed() -> None:
-    rows = read_rows(DATA)
-    assert len(rows) >= 60
-    assert len({row["draft"] for row in rows}) == len(rows), "duplicate drafts"
-    for row in rows:
-        assert set(row) == {"draft", "thread", "policy", "facts", "expected", "why"}
-        assert set(row["expected"]) == {CHECK_ID} and row["why"]
-        row_ctx(row)  # thread and policy validate
-    assert sum(not row["expected"][CHECK_ID] for row in rows) >= 25
-    assert sum(row["expected"][CHECK_ID] for row in rows) >= 25
-    channels = {row["thread"]["channel"] for row in rows}
-    assert channels == {"chat", "email", "phone", "social"}
+    assert_labelled_file(read_rows(DATA), CHECK_ID)
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
-    s = measure(tone.check, CHECK_ID, read_rows(DATA))
-    print(f"\n\n{CHECK_ID}: precision {s.precision:.3f} recall {s.recall:.3f} ", end="")
-    print(f"TP {s.tp} FP {s.fp} FN {s.fn} TN {s.tn}")
-    for line in s.misses:
-        print("  " + line)
-    assert s.precision >= MIN_SCORE and s.recall >= MIN_SCORE
+    assert_scores(measure(tone.check, CHECK_ID, read_rows(DATA)), CHECK_ID)
