@@ -65,12 +65,7 @@ class Drafter:
 
     def check(self, request: CheckRequest) -> CheckReport:
         """Run every check on a draft a person wrote, with the same windows drafting would use."""
-        ctx = CheckContext(
-            thread=request.thread,
-            policy=request.policy,
-            facts=tuple(request.facts),
-            windows=self.windows(request.policy),
-        )
+        ctx = CheckContext.from_request(request, self.windows(request.policy))
         checks = self.suite.run(request.draft, ctx)
         return CheckReport(
             passed=all(c.passed for c in checks),

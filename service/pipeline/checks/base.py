@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from service.schemas import CheckResult, DraftRequest, Policy, Thread
+from service.schemas import CheckRequest, CheckResult, DraftRequest, Policy, Thread
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class CheckContext:
     windows: Windows = field(default_factory=lambda: Windows("30 minutes", "1 business day"))
 
     @classmethod
-    def from_request(cls, request: DraftRequest, windows: Windows) -> CheckContext:
+    def from_request(cls, request: DraftRequest | CheckRequest, windows: Windows) -> CheckContext:
         return cls(
             thread=request.thread,
             policy=request.policy,
